@@ -1,0 +1,553 @@
+//! The full recompute: ranks, scores, colours, projections and gaps for
+//! every indicator and month, then totals, supervision, annual scores,
+//! unit totals and the ledger.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::annual::{self, AnnualReport};
+use crate::dataset::{Dataset, MONTHS};
+use crate::ledger::{self, LedgerReport};
+use crate::model::{Direction, Indicator, Kind, RankSet};
+use crate::period::Period;
+use crate::scoring::{self, rank_in_sorted, rank_key, Colour, Standing};
+use crate::supervision::{self, Item};
+
+/// Hypothetical home figures for the open period, by indicator id. They
+/// change the computed results only, never the dataset.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WhatIf {
+    pub figures: HashMap<String, f64>,
+}
+
+impl WhatIf {
+    pub fn is_empty(&self) -> bool {
+        self.figures.is_empty()
+    }
+}
+
+/// One entity's result for one indicator and month.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Cell {
+    pub value: Option<f64>,
+    pub city_rank: Option<u32>,
+    pub group_rank: Option<u32>,
+    /// Unrounded points; 0 when the figure is missing.
+    pub score: f64,
+    pub colour: Colour,
+}
+
+impl Cell {
+    /// The figure was not reported (缺报).
+    pub fn missing(&self) -> bool {
+        self.value.is_none()
+    }
+}
+
+/// A home unit's result in the district ranking (全区排名).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct UnitCell {
+    pub value: Option<f64>,
+    pub rank: Option<u32>,
+    pub score: f64,
+}
+
+/// A home figure that would reach a better group rank.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct GapTarget {
+    /// The figure needed, at the indicator's decimals.
+    pub value: f64,
+    /// The group rank that figure reaches.
+    pub group_rank: u32,
+    /// Points the home would gain.
+    pub points_added: f64,
+}
+
+/// The home's distance to the next better group rank and to green.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Gap {
+    /// `None` when first or missing.
+    pub next_rank: Option<GapTarget>,
+    /// `None` when already green or missing.
+    pub green: Option<GapTarget>,
+}
+
+/// One indicator in one month.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Month {
+    pub period: Period,
+    /// Every peer's cell, in scheme order.
+    pub peers: Vec<Cell>,
+    /// Every unit's cell when units report this indicator, else empty.
+    pub units: Vec<UnitCell>,
+    pub gap: Gap,
+    /// Places the home's group rank rose since the month before
+    /// (negative when it fell); `None` when either is unranked.
+    pub rank_change: Option<i32>,
+}
+
+/// The projected year-end result of one indicator (预估得分).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Projection {
+    pub period: Period,
+    /// Every peer's projected year-end figure and its result.
+    pub peers: Vec<Cell>,
+    /// Gap in terms of the open month's figure: the figure to report
+    /// this month for the better projected rank.
+    pub gap: Gap,
+}
+
+/// Everything computed for one indicator.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndicatorReport {
+    pub id: String,
+    /// January to the open month; `None` where the indicator is inactive.
+    pub months: Vec<Option<Month>>,
+    /// `None` when inactive in the open month.
+    pub projection: Option<Projection>,
+    /// The home's group rank in December of the year before.
+    pub rank_before_year: Option<u32>,
+}
+
+impl IndicatorReport {
+    /// The month's result, if computed and active.
+    pub fn month(&self, period: Period) -> Option<&Month> {
+        let index = period.month.checked_sub(1)? as usize;
+        self.months
+            .get(index)?
+            .as_ref()
+            .filter(|m| m.period == period)
+    }
+}
+
+/// Peers' totals and their ranks.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    pub period: Period,
+    pub scores: Vec<f64>,
+    pub city_ranks: Vec<Option<u32>>,
+    pub group_ranks: Vec<Option<u32>>,
+}
+
+/// The result of a full recompute.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub open_period: Period,
+    /// In scheme order.
+    pub indicators: Vec<IndicatorReport>,
+    /// Totals of the monthly-ranked indicators, January to the open month.
+    pub monthly_totals: Vec<Totals>,
+    /// Projected year-end totals over every indicator active now.
+    pub projected_totals: Totals,
+    pub supervision: Vec<Item>,
+    pub annual: AnnualReport,
+    pub ledger: LedgerReport,
+}
+
+/// Recomputes everything for `dataset` with `what_if` applied.
+pub fn evaluate(dataset: &Dataset, what_if: &WhatIf) -> Report {
+    let indicators: Vec<IndicatorReport> = dataset
+        .scheme
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, _)| evaluate_indicator(dataset, i, what_if))
+        .collect();
+    let open = dataset.figures.open_period;
+    let monthly_totals = Period::months_of(dataset.scheme.year)
+        .filter(|p| *p <= open)
+        .map(|period| month_totals(dataset, &indicators, period))
+        .collect();
+    let projected_totals = projected_totals(dataset, &indicators);
+    let ledger = ledger::summarise(dataset);
+    let supervision = supervision::items(dataset, &indicators);
+    let annual = annual::compute(dataset, &indicators, &supervision, &ledger);
+    Report {
+        open_period: open,
+        indicators,
+        monthly_totals,
+        projected_totals,
+        supervision,
+        annual,
+        ledger,
+    }
+}
+
+/// Recomputes one indicator: every month to the open one, and its
+/// projection. The what-if screen calls this for the indicator typed in.
+pub fn evaluate_indicator(
+    dataset: &Dataset,
+    indicator: usize,
+    what_if: &WhatIf,
+) -> IndicatorReport {
+    let spec = &dataset.scheme.indicators[indicator];
+    let open = dataset.figures.open_period;
+    let year = dataset.scheme.year;
+    let override_value = what_if.figures.get(&spec.id).copied();
+    let row = |period: Period| -> Vec<f64> {
+        let month = period.offset_from_year_before(year).unwrap_or(0);
+        let mut values = dataset.peer_row(indicator, month).to_vec();
+        if period == open {
+            if let Some(value) = override_value {
+                values[dataset.home()] = value;
+            }
+        }
+        values
+    };
+    let december = Period {
+        year: year - 1,
+        month: 12,
+    };
+    let before = score_peers(dataset, spec, &row(december), 1.0);
+    let rank_before_year = before[dataset.home()].group_rank;
+    let mut previous_rank = rank_before_year;
+    let mut months = Vec::with_capacity(12);
+    for period in Period::months_of(year).filter(|p| *p <= open) {
+        if !spec.is_active(period) {
+            months.push(None);
+            previous_rank = None;
+            continue;
+        }
+        let share = month_share(spec, period.month);
+        let values = row(period);
+        let peers = score_peers(dataset, spec, &values, share);
+        let gap = gap(dataset, spec, &values, share, &peers);
+        let rank = peers[dataset.home()].group_rank;
+        let rank_change = match (previous_rank, rank) {
+            (Some(before), Some(now)) => Some(before as i32 - now as i32),
+            _ => None,
+        };
+        previous_rank = rank;
+        let units = if dataset.has_unit_figures(indicator) {
+            let month = period.offset_from_year_before(year).unwrap_or(0);
+            score_units(spec, dataset.unit_row(indicator, month), share)
+        } else {
+            Vec::new()
+        };
+        months.push(Some(Month {
+            period,
+            peers,
+            units,
+            gap,
+            rank_change,
+        }));
+    }
+    let projection = spec
+        .is_active(open)
+        .then(|| project(dataset, indicator, override_value));
+    IndicatorReport {
+        id: spec.id.clone(),
+        months,
+        projection,
+        rank_before_year,
+    }
+}
+
+/// Expected share of the year's amount by the end of `month` (1–12):
+/// the seasonal profile when given, else month ÷ 12; 1 for rates.
+pub fn month_share(indicator: &Indicator, month: u32) -> f64 {
+    if indicator.kind == Kind::Level {
+        return 1.0;
+    }
+    let index = month.clamp(1, 12) as usize - 1;
+    match &indicator.seasonal_profile {
+        Some(profile) if profile.len() == 12 => profile[index],
+        _ => month.clamp(1, 12) as f64 / 12.0,
+    }
+}
+
+fn project(
+    dataset: &Dataset,
+    indicator: usize,
+    override_value: Option<f64>,
+) -> Projection {
+    let spec = &dataset.scheme.indicators[indicator];
+    let open = dataset.figures.open_period;
+    let year = dataset.scheme.year;
+    let open_month = open.offset_from_year_before(year).unwrap_or(MONTHS - 1);
+    let first = Period { year, month: 1 }
+        .offset_from_year_before(year)
+        .unwrap_or(12);
+    let home = dataset.home();
+    let projected: Vec<f64> = (0..dataset.scheme.peers.len())
+        .map(|peer| {
+            for month in (first..=open_month).rev() {
+                let mut value = dataset.peer_row(indicator, month)[peer];
+                if peer == home && month == open_month {
+                    value = override_value.unwrap_or(value);
+                }
+                if !value.is_nan() {
+                    let share = month_share(spec, (month - first + 1) as u32);
+                    return value / share;
+                }
+            }
+            f64::NAN
+        })
+        .collect();
+    let peers = score_peers(dataset, spec, &projected, 1.0);
+    let mut gap = gap(dataset, spec, &projected, 1.0, &peers);
+    let share = month_share(spec, open.month);
+    for target in [&mut gap.next_rank, &mut gap.green].into_iter().flatten() {
+        target.value = display_round(target.value * share, spec.decimals);
+    }
+    Projection {
+        period: open,
+        peers,
+        gap,
+    }
+}
+
+/// Ranks, scores and colours every peer for one row of figures (NaN
+/// where missing).
+pub(crate) fn score_peers(
+    dataset: &Dataset,
+    indicator: &Indicator,
+    values: &[f64],
+    share: f64,
+) -> Vec<Cell> {
+    let green_ranks = dataset.scheme.colours.green_ranks;
+    let all: Vec<usize> = (0..values.len()).collect();
+    let city = RankedSet::new(indicator, values, &all);
+    let mut cells = vec![
+        Cell {
+            value: None,
+            city_rank: None,
+            group_rank: None,
+            score: 0.0,
+            colour: Colour::Grey,
+        };
+        values.len()
+    ];
+    for members in &dataset.index.group_members {
+        let group = RankedSet::new(indicator, values, members);
+        for &peer in members {
+            let value = values[peer];
+            if value.is_nan() {
+                continue;
+            }
+            let city_rank = city.rank(indicator, value);
+            let group_rank = group.rank(indicator, value);
+            let scoring_set = match indicator.rank_set {
+                RankSet::City => (&city, city_rank),
+                RankSet::Group | RankSet::District => (&group, group_rank),
+            };
+            let standing = scoring_set.0.standing(scoring_set.1);
+            cells[peer] = Cell {
+                value: Some(value),
+                city_rank: Some(city_rank),
+                group_rank: Some(group_rank),
+                score: scoring::score(indicator, value, standing, share),
+                colour: Colour::from_rank(
+                    Some(group_rank),
+                    group.last_rank(),
+                    group.sorted.len(),
+                    green_ranks,
+                ),
+            };
+        }
+    }
+    cells
+}
+
+fn score_units(
+    indicator: &Indicator,
+    values: &[f64],
+    share: f64,
+) -> Vec<UnitCell> {
+    let all: Vec<usize> = (0..values.len()).collect();
+    let set = RankedSet::new(indicator, values, &all);
+    values
+        .iter()
+        .map(|&value| {
+            if value.is_nan() {
+                return UnitCell {
+                    value: None,
+                    rank: None,
+                    score: 0.0,
+                };
+            }
+            let rank = set.rank(indicator, value);
+            let score =
+                scoring::score(indicator, value, set.standing(rank), share);
+            UnitCell {
+                value: Some(value),
+                rank: Some(rank),
+                score,
+            }
+        })
+        .collect()
+}
+
+/// The reported figures of one rank set, sorted for ranking.
+struct RankedSet {
+    /// Rank keys, best first.
+    sorted: Vec<i64>,
+    best: f64,
+    worst: f64,
+}
+
+impl RankedSet {
+    fn new(
+        indicator: &Indicator,
+        values: &[f64],
+        members: &[usize],
+    ) -> RankedSet {
+        let mut sorted = Vec::with_capacity(members.len());
+        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        for &member in members {
+            let value = values[member];
+            if value.is_nan() {
+                continue;
+            }
+            sorted.push(rank_key(
+                value,
+                indicator.decimals,
+                indicator.direction,
+            ));
+            low = low.min(value);
+            high = high.max(value);
+        }
+        sorted.sort_unstable_by(|a, b| b.cmp(a));
+        let (best, worst) = match indicator.direction {
+            Direction::Higher => (high, low),
+            Direction::Lower => (low, high),
+        };
+        RankedSet {
+            sorted,
+            best,
+            worst,
+        }
+    }
+
+    fn rank(&self, indicator: &Indicator, value: f64) -> u32 {
+        let key = rank_key(value, indicator.decimals, indicator.direction);
+        rank_in_sorted(&self.sorted, key)
+    }
+
+    fn last_rank(&self) -> u32 {
+        match self.sorted.last() {
+            Some(worst) => rank_in_sorted(&self.sorted, *worst),
+            None => 0,
+        }
+    }
+
+    fn standing(&self, rank: u32) -> Standing {
+        Standing {
+            rank,
+            best: self.best,
+            worst: self.worst,
+        }
+    }
+}
+
+/// Rounds a figure to the indicator's decimals.
+pub fn display_round(value: f64, decimals: u32) -> f64 {
+    let scale = 10f64.powi(decimals as i32);
+    (value * scale).round() / scale
+}
+
+/// The home figure needed for the next better group rank and for green,
+/// and the points each adds, found by re-scoring the row with it.
+fn gap(
+    dataset: &Dataset,
+    indicator: &Indicator,
+    values: &[f64],
+    share: f64,
+    cells: &[Cell],
+) -> Gap {
+    let home = dataset.home();
+    let (Some(home_value), Some(rank)) =
+        (cells[home].value, cells[home].group_rank)
+    else {
+        return Gap::default();
+    };
+    let key = |v: f64| rank_key(v, indicator.decimals, indicator.direction);
+    let home_key = key(home_value);
+    let mut others: Vec<(i64, f64)> = dataset
+        .group_of(home)
+        .iter()
+        .filter(|&&peer| peer != home && !values[peer].is_nan())
+        .map(|&peer| (key(values[peer]), values[peer]))
+        .collect();
+    others.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    let reach = |needed: f64| -> GapTarget {
+        let needed = display_round(needed, indicator.decimals);
+        let mut changed = values.to_vec();
+        changed[home] = needed;
+        let after = score_peers(dataset, indicator, &changed, share);
+        GapTarget {
+            value: needed,
+            group_rank: after[home].group_rank.unwrap_or(rank),
+            points_added: after[home].score - cells[home].score,
+        }
+    };
+    let next_rank = others
+        .iter()
+        .filter(|(other, _)| *other > home_key)
+        .min_by_key(|(other, _)| *other)
+        .map(|(_, value)| reach(*value));
+    let green_ranks = dataset.scheme.colours.green_ranks;
+    let green = if rank > green_ranks {
+        others
+            .get(green_ranks as usize - 1)
+            .map(|(_, value)| reach(*value))
+    } else {
+        None
+    };
+    Gap { next_rank, green }
+}
+
+fn month_totals(
+    dataset: &Dataset,
+    indicators: &[IndicatorReport],
+    period: Period,
+) -> Totals {
+    let mut scores = vec![0.0; dataset.scheme.peers.len()];
+    for (spec, report) in dataset.scheme.indicators.iter().zip(indicators) {
+        if !spec.monthly {
+            continue;
+        }
+        if let Some(month) = report.month(period) {
+            for (total, cell) in scores.iter_mut().zip(&month.peers) {
+                *total += cell.score;
+            }
+        }
+    }
+    rank_totals(dataset, period, scores)
+}
+
+fn projected_totals(
+    dataset: &Dataset,
+    indicators: &[IndicatorReport],
+) -> Totals {
+    let mut scores = vec![0.0; dataset.scheme.peers.len()];
+    for report in indicators {
+        if let Some(projection) = &report.projection {
+            for (total, cell) in scores.iter_mut().zip(&projection.peers) {
+                *total += cell.score;
+            }
+        }
+    }
+    rank_totals(dataset, dataset.figures.open_period, scores)
+}
+
+fn rank_totals(dataset: &Dataset, period: Period, scores: Vec<f64>) -> Totals {
+    let values: Vec<Option<f64>> = scores.iter().map(|s| Some(*s)).collect();
+    let city_ranks = scoring::competition_ranks(&values, 2, Direction::Higher);
+    let mut group_ranks = vec![None; scores.len()];
+    for members in &dataset.index.group_members {
+        let group: Vec<Option<f64>> =
+            members.iter().map(|&peer| Some(scores[peer])).collect();
+        let ranks = scoring::competition_ranks(&group, 2, Direction::Higher);
+        for (&peer, rank) in members.iter().zip(ranks) {
+            group_ranks[peer] = rank;
+        }
+    }
+    Totals {
+        period,
+        scores,
+        city_ranks,
+        group_ranks,
+    }
+}
