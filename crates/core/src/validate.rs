@@ -8,7 +8,8 @@ use crate::dataset::{
 };
 use crate::error::{Error, ErrorKind};
 use crate::model::{
-    Bounds, Figures, Indicator, Ledger, Method, Scheme, Series, SupervisionLog,
+    Bounds, Direction, Figures, Indicator, Ledger, Method, Scheme, Series,
+    SupervisionLog,
 };
 use crate::period::{Date, Period};
 
@@ -245,8 +246,16 @@ fn indicator_numbers(indicator: &Indicator, path: &str, year: i32) -> Check {
             {
                 finite(doc, &at("bounds.satisfactory"), *satisfactory)?;
                 finite(doc, &at("bounds.unacceptable"), *unacceptable)?;
-                if satisfactory == unacceptable {
-                    let range = "a value other than unacceptable".to_string();
+                let ordered = match indicator.direction {
+                    Direction::Higher => satisfactory > unacceptable,
+                    Direction::Lower => satisfactory < unacceptable,
+                };
+                if !ordered {
+                    let range = match indicator.direction {
+                        Direction::Higher => "above unacceptable",
+                        Direction::Lower => "below unacceptable",
+                    };
+                    let range = format!("a value {range} for this direction");
                     let path = at("bounds.satisfactory");
                     return Err(Error::new(
                         doc,
