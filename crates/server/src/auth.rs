@@ -160,12 +160,6 @@ pub struct Throttle {
 /// Entries kept per table before expired ones are pruned.
 const PRUNE_AT: usize = 10_000;
 
-impl Default for Throttle {
-    fn default() -> Self {
-        Throttle::new(5, 20, Duration::from_secs(15 * 60))
-    }
-}
-
 impl Throttle {
     pub fn new(per_account: u32, per_address: u32, window: Duration) -> Self {
         Throttle {

@@ -21,6 +21,9 @@ pub struct ApiError {
     pub extra: Option<(&'static str, serde_json::Value)>,
     /// Seconds for a Retry-After header.
     pub retry_after: Option<u64>,
+    /// Ask the client to close the connection, because part of the
+    /// request body was left unread.
+    pub close: bool,
 }
 
 #[derive(Serialize)]
@@ -50,6 +53,7 @@ impl ApiError {
             value: None,
             extra: None,
             retry_after: None,
+            close: false,
         }
     }
 
@@ -153,6 +157,11 @@ impl IntoResponse for ApiError {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        if self.close {
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
         }
         response
     }

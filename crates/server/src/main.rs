@@ -11,16 +11,21 @@ mod seed;
 mod store;
 mod web;
 
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
 use crate::auth::{Role, Throttle};
 use crate::commands::{BulletinFormat, Failure};
+
+/// The window in which failed logins are counted.
+const THROTTLE_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 #[derive(Parser)]
 #[command(
@@ -59,6 +64,14 @@ enum Command {
         /// Mark the session cookie Secure; use behind HTTPS.
         #[arg(long, env = "DUKAO_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// Failed logins allowed per account within 15 minutes before
+        /// further attempts get 429.
+        #[arg(long, default_value_t = 5)]
+        max_failed_logins_per_account: u32,
+        /// Failed logins allowed per client address within 15 minutes
+        /// before further attempts get 429.
+        #[arg(long, default_value_t = 20)]
+        max_failed_logins_per_address: u32,
     },
     /// Manage the accounts of a store.
     Account {
@@ -124,6 +137,7 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let result = match cli.command {
         Command::Serve {
@@ -132,7 +146,16 @@ fn main() -> ExitCode {
             app,
             public_read,
             secure_cookies,
-        } => serve(addr, data, app, public_read, secure_cookies),
+            max_failed_logins_per_account,
+            max_failed_logins_per_address,
+        } => {
+            let throttle = Throttle::new(
+                max_failed_logins_per_account,
+                max_failed_logins_per_address,
+                THROTTLE_WINDOW,
+            );
+            serve(addr, data, app, public_read, secure_cookies, throttle)
+        }
         Command::Account {
             command:
                 AccountCommand::Add {
@@ -167,6 +190,7 @@ fn serve(
     app_dir: PathBuf,
     public_read: bool,
     secure_cookies: bool,
+    throttle: Throttle,
 ) -> Result<(), Failure> {
     if seed::DEMO_FROM_FIXTURE && data.is_none() {
         tracing::warn!(
@@ -182,7 +206,7 @@ fn serve(
         secure_cookies,
     };
     let public_read = config.public_read;
-    let state = app::App::new(config, store, Throttle::default())
+    let state = app::App::new(config, store, throttle)
         .map_err(|e| Failure::invalid(e.to_string()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
