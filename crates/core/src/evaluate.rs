@@ -185,7 +185,13 @@ pub fn evaluate_indicator(
     let spec = &dataset.scheme.indicators[indicator];
     let open = dataset.figures.open_period;
     let year = dataset.scheme.year;
-    let override_value = what_if.figures.get(&spec.id).copied();
+    // A what-if figure that is not a finite number is ignored: the
+    // screens reject it before it gets here.
+    let override_value = what_if
+        .figures
+        .get(&spec.id)
+        .copied()
+        .filter(|value| value.is_finite());
     let row = |period: Period| -> Vec<f64> {
         let month = period.offset_from_year_before(year).unwrap_or(0);
         let mut values = dataset.peer_row(indicator, month).to_vec();

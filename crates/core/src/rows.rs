@@ -353,7 +353,7 @@ pub(crate) fn gap(
         .filter(|&&peer| peer != home && !values[peer].is_nan())
         .map(|&peer| (key(values[peer]), values[peer]))
         .collect();
-    others.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    others.sort_unstable_by_key(|other| std::cmp::Reverse(other.0));
     let mut changed = values.to_vec();
     let mut reach = |needed: f64| -> GapTarget {
         let needed = display_round(needed, indicator.decimals);

@@ -346,3 +346,14 @@ fn unit_totals_add_ledger_and_supervision() {
         report.annual.indicators.iter().map(|i| i.score).sum();
     assert_eq!(report.annual.home_total, home_total);
 }
+
+#[test]
+fn non_finite_what_if_is_ignored() {
+    let dataset = cumulative_fixture().build();
+    let plain = evaluate(&dataset, &WhatIf::default());
+    for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let mut what_if = WhatIf::default();
+        what_if.figures.insert("inv".into(), value);
+        assert_eq!(evaluate(&dataset, &what_if), plain, "{value}");
+    }
+}
