@@ -8,7 +8,9 @@ use common::{fixture, store_with_accounts, Client, Server, OFFICE};
 
 #[tokio::test]
 async fn documents_answer_304() {
-    let server = Server::start(&[]);
+    let dir = store_with_accounts();
+    let data = dir.path().to_str().unwrap();
+    let server = Server::start(&["--data", data, "--public-read"]);
     let client = Client::new(&server);
     let response = client.get("/data/figures.json").await;
     assert_eq!(response.status(), 200);
@@ -41,7 +43,7 @@ async fn documents_answer_304() {
 
     // A write changes the ETag.
     let mut office = Client::new(&server);
-    assert_eq!(office.login("office", "demo-office").await, 200);
+    assert_eq!(office.login(OFFICE.0, OFFICE.1).await, 200);
     let body = r#"{"period":"2026-03","entries":[
         {"indicator":"invest","value":31.5,"previous":null}]}"#;
     assert_eq!(office.send("PUT", "/api/figures", body).await.status(), 200);

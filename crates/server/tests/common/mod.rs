@@ -82,12 +82,12 @@ pub fn add_account(
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
+    // The command may reject its arguments and exit before reading.
+    let _ = child
         .stdin
         .take()
         .unwrap()
-        .write_all(format!("{passcode}\n").as_bytes())
-        .unwrap();
+        .write_all(format!("{passcode}\n").as_bytes());
     child.wait_with_output().unwrap()
 }
 
