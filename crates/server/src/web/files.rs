@@ -123,8 +123,11 @@ pub async fn app_files(
     if path == "/" || path == "/index.html" {
         return index_page(&index).await;
     }
+    // Trunk's post-build step writes .br and .gz copies beside files.
     let response = ServeDir::new(&dir)
         .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip()
         .oneshot(request)
         .await
         .into_response();
