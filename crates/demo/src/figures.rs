@@ -116,8 +116,13 @@ fn peer_values(spec: &Spec) -> Vec<[Option<f64>; MONTHS]> {
             };
             let pinned = [pin_at(peer, 11), pin_at(peer, 23)];
             let mut rng = Rng::for_key(&["ends", id, spec_peer.id]);
-            let ends =
-                series::year_ends(&spec.generator, &entity, pinned, &mut rng);
+            let ends = series::year_ends(
+                &spec.generator,
+                indicator.direction,
+                &entity,
+                pinned,
+                &mut rng,
+            );
             Some(ends.map(|v| round_to(v, decimals)))
         })
         .collect();
@@ -333,8 +338,13 @@ fn unit_series(specs: &[Spec]) -> Vec<Series> {
                 vigour: 0.0,
             };
             let mut rng = Rng::for_key(&["town", id, town]);
-            let ends =
-                series::year_ends(&generator, &entity, [None, None], &mut rng);
+            let ends = series::year_ends(
+                &generator,
+                spec.indicator.direction,
+                &entity,
+                [None, None],
+                &mut rng,
+            );
             let path = series::path(&generator, ends, &[], &mut rng);
             let decimals = spec.indicator.decimals;
             let values = path.map(|v| Some(round_to(v, decimals)));

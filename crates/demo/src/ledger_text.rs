@@ -51,16 +51,24 @@ pub fn target_templates(list: TaskList) -> &'static [&'static str] {
     }
 }
 
-/// The number drawn for a target template.
+/// The number drawn for a target template, in a range that suits it.
 pub fn target_number(template: &str, rng: &mut Rng) -> u32 {
+    let pick = |rng: &mut Rng, low: u32, high: u32| {
+        low + rng.below((high - low + 1) as usize) as u32
+    };
     if template.contains("前{}位") {
         *rng.pick(&[3, 5, 8])
-    } else if template.contains("前移{}位") {
-        *rng.pick(&[1, 2, 3])
+    } else if template.contains("前移{}位") || template.contains("{}次") {
+        pick(rng, 1, 3)
     } else if template.contains("{}%") {
         *rng.pick(&[95, 98, 100])
+    } else if template.contains("{}项可复制") || template.contains("推广的做法")
+    {
+        pick(rng, 1, 3)
+    } else if template.contains("常规任务") {
+        pick(rng, 12, 40)
     } else {
-        rng.below(9) as u32 + 2
+        pick(rng, 3, 12)
     }
 }
 
@@ -101,9 +109,13 @@ const GIVEN: &[&str] = &[
 /// characters.
 pub fn person_name(rng: &mut Rng) -> String {
     let mut name = rng.pick(SURNAMES).to_string();
-    name.push_str(*rng.pick(GIVEN));
+    let first = *rng.pick(GIVEN);
+    name.push_str(first);
     if rng.chance(0.7) {
-        name.push_str(*rng.pick(GIVEN));
+        let second = *rng.pick(GIVEN);
+        if second != first {
+            name.push_str(second);
+        }
     }
     name
 }

@@ -17,8 +17,8 @@ pub struct PeerSpec {
     pub size: f64,
     /// Farming weight relative to 济阳区 (grain, farmland, rural roads).
     pub rural: f64,
-    /// Growth tendency in units of an indicator's spread: new areas
-    /// grow fast, old industrial districts slower.
+    /// How well the peer tends to do, in units of an indicator's
+    /// spread: new areas grow fast, old industrial districts slower.
     pub vigour: f64,
 }
 
@@ -45,7 +45,7 @@ pub const PEERS: [PeerSpec; 15] = [
     ),
     peer("changqing", "长清区", &["长清"], "outer", 0.95, 0.75, -0.3),
     peer("zhangqiu", "章丘区", &["章丘"], "outer", 2.99, 1.25, 0.2),
-    peer("jiyang", "济阳区", &["济阳"], "outer", 1.00, 1.00, 0.4),
+    peer("jiyang", "济阳区", &["济阳"], "outer", 1.00, 1.00, 0.8),
     peer("laiwu", "莱芜区", &["莱芜"], "outer", 2.42, 0.70, -0.4),
     peer("gangcheng", "钢城区", &["钢城"], "outer", 0.65, 0.20, -0.5),
     peer("pingyin", "平阴县", &["平阴"], "county", 0.72, 0.65, -0.1),

@@ -2,6 +2,8 @@
 //! indicator: first the two year-end figures, then the 24 months that
 //! lead to them.
 
+use dukao_core::model::Direction;
+
 use crate::catalog::{Generator, Scale};
 use crate::rng::{pow, Rng};
 
@@ -13,6 +15,8 @@ pub const MONTHS: usize = 24;
 pub struct Entity {
     pub size: f64,
     pub rural: f64,
+    /// How well the entity tends to do, in units of an indicator's
+    /// spread; positive is better whichever direction is better.
     pub vigour: f64,
 }
 
@@ -25,13 +29,19 @@ fn scale_of(entity: &Entity, scale: Scale) -> f64 {
 
 /// The December 2021 and December 2022 figures; `pins` replace either
 /// (published or hand-set figures), and 2022 follows a pinned 2021.
+/// `direction` tells which way the entity's vigour moves its figures.
 pub fn year_ends(
     generator: &Generator,
+    direction: Direction,
     entity: &Entity,
     pins: [Option<f64>; 2],
     rng: &mut Rng,
 ) -> [f64; 2] {
     let first = |value: f64| pins[0].unwrap_or(value);
+    let tilt = match direction {
+        Direction::Higher => entity.vigour,
+        Direction::Lower => -entity.vigour,
+    };
     let ends = match *generator {
         Generator::Amount {
             mid,
@@ -40,15 +50,16 @@ pub fn year_ends(
             growth,
             ..
         } => {
-            let typical = mid * scale_of(entity, scale);
+            let typical = mid * scale_of(entity, scale) * (1.0 + 0.1 * tilt);
             let before =
                 first(typical * (1.0 + spread * rng.normal()).max(0.2));
             let noise = (0.04 + 0.15 * spread) * rng.normal();
-            let rise = 1.0 + growth + 0.02 * entity.vigour + noise;
+            let rise = 1.0 + growth + 0.03 * tilt + noise;
             [before, before * rise.max(0.3)]
         }
         Generator::Events { mean } => {
-            let mean = mean * (0.5 + 0.5 * entity.size.sqrt());
+            let size = 0.5 + 0.5 * entity.size.sqrt();
+            let mean = mean * size * (1.0 + 0.3 * tilt).max(0.2);
             [first(rng.poisson(mean) as f64), rng.poisson(mean) as f64]
         }
         Generator::Rate {
@@ -57,8 +68,8 @@ pub fn year_ends(
             low,
             high,
         } => {
-            let z = rng.normal();
-            let later = 0.6 * z + 0.8 * rng.normal();
+            let z = 0.5 * tilt + rng.normal();
+            let later = 0.5 * tilt + 0.6 * z + 0.8 * rng.normal();
             [
                 first((mid[0] + spread * z).clamp(low, high)),
                 (mid[1] + spread * later).clamp(low, high),
@@ -66,7 +77,7 @@ pub fn year_ends(
         }
         Generator::Growth { mid, spread } => {
             let z = rng.normal();
-            let bias = 0.5 * entity.vigour;
+            let bias = 0.5 * tilt;
             let later = bias + 0.3 * z + 0.95 * rng.normal();
             [first(mid[0] + spread * (bias + z)), mid[1] + spread * later]
         }
@@ -76,7 +87,7 @@ pub fn year_ends(
             spread,
             exponent,
         } => {
-            let typical = mid * pow(entity.size, exponent);
+            let typical = mid * pow(entity.size, exponent) * (1.0 + 0.1 * tilt);
             let before =
                 first(typical * (1.0 + spread * rng.normal()).max(0.2));
             let rise = growth * (1.0 + 0.3 * rng.normal()).max(0.1);
@@ -222,8 +233,13 @@ mod tests {
             ]),
         };
         let mut rng = Rng::new(3);
-        let ends =
-            year_ends(&generator, &ENTITY, [Some(120.0), None], &mut rng);
+        let ends = year_ends(
+            &generator,
+            Direction::Higher,
+            &ENTITY,
+            [Some(120.0), None],
+            &mut rng,
+        );
         assert_eq!(ends[0], 120.0);
         let values = path(&generator, ends, &[], &mut rng);
         assert_eq!(values[11], 120.0);
@@ -240,7 +256,13 @@ mod tests {
             spread: 5.0,
         };
         let mut rng = Rng::new(5);
-        let ends = year_ends(&generator, &ENTITY, [None, Some(23.6)], &mut rng);
+        let ends = year_ends(
+            &generator,
+            Direction::Higher,
+            &ENTITY,
+            [None, Some(23.6)],
+            &mut rng,
+        );
         let values = path(&generator, ends, &[(22, 27.8)], &mut rng);
         assert_eq!(values[22], 27.8);
         assert_eq!(values[23], 23.6);
@@ -250,7 +272,13 @@ mod tests {
     fn events_are_whole_and_cumulative() {
         let generator = Generator::Events { mean: 6.0 };
         let mut rng = Rng::new(11);
-        let ends = year_ends(&generator, &ENTITY, [None, None], &mut rng);
+        let ends = year_ends(
+            &generator,
+            Direction::Higher,
+            &ENTITY,
+            [None, None],
+            &mut rng,
+        );
         let values = path(&generator, ends, &[], &mut rng);
         assert_eq!(values[11], ends[0]);
         assert!(values.iter().all(|v| v.fract() == 0.0));

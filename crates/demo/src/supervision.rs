@@ -10,7 +10,7 @@ use dukao_core::{evaluate, Dataset, Date, Period, WhatIf};
 
 use crate::figures::AS_OF;
 
-/// Days between two dates in the same or adjacent months, by stepping.
+/// The date `days` days before `date`.
 fn before(date: Date, days: u32) -> Date {
     let mut earlier = date;
     for _ in 0..days {
@@ -53,7 +53,7 @@ const HANDLINGS: [Handling; 7] = [
         responded: -12,
         rectified: Some(-5),
         closed: Some(-2),
-        note: "已召开专题调度会，查明原因并落实整改措施，次月排名回升",
+        note: "已召开专题调度会，查明原因并落实整改措施",
     },
     Handling {
         kind: ItemKind::Post,

@@ -1,5 +1,8 @@
 //! The demo dataset, built once per test binary.
 
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
+
 use std::sync::OnceLock;
 
 use dukao_core::model::{Figures, Ledger, Scheme, Series, SupervisionLog};
@@ -34,13 +37,11 @@ pub fn demo() -> &'static Demo {
     })
 }
 
-#[allow(dead_code)]
 pub fn period(text: &str) -> Period {
     text.parse().expect("test period")
 }
 
 /// The peer series of `indicator` for `entity`.
-#[allow(dead_code)]
 pub fn series<'a>(
     figures: &'a Figures,
     indicator: &str,
