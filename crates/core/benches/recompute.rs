@@ -162,6 +162,12 @@ fn what_if_keystroke(c: &mut Criterion) {
     c.bench_function("what_if_one_indicator seed", |b| {
         b.iter(|| evaluate_indicator(&data, 4, &what_if))
     });
+    let base = evaluate(&data, &WhatIf::default());
+    what_if.figures.insert("i7".into(), 12.5);
+    what_if.figures.insert("i30".into(), 3.0);
+    c.bench_function("what_if_instant three figures seed", |b| {
+        b.iter(|| dukao_core::what_if(&data, &base, &what_if))
+    });
 }
 
 criterion_group!(benches, full_recompute, what_if_keystroke);

@@ -11,7 +11,7 @@ use crate::dataset::{Dataset, MONTHS};
 use crate::ledger::{self, LedgerReport};
 use crate::model::{Direction, Indicator, Kind};
 use crate::period::Period;
-use crate::rows::{display_round, gap, score_peers, score_units};
+use crate::rows::{display_round, gap, score_peers, score_units, Scratch};
 use crate::scoring::{self, Colour};
 use crate::supervision::{self, Item};
 
@@ -192,21 +192,24 @@ pub fn evaluate_indicator(
         .get(&spec.id)
         .copied()
         .filter(|value| value.is_finite());
-    let row = |period: Period| -> Vec<f64> {
+    let mut scratch = Scratch::default();
+    let mut values = Vec::with_capacity(dataset.scheme.peers.len());
+    let row = |period: Period, values: &mut Vec<f64>| {
         let month = period.offset_from_year_before(year).unwrap_or(0);
-        let mut values = dataset.peer_row(indicator, month).to_vec();
+        values.clear();
+        values.extend_from_slice(dataset.peer_row(indicator, month));
         if period == open {
             if let Some(value) = override_value {
                 values[dataset.home()] = value;
             }
         }
-        values
     };
     let december = Period {
         year: year - 1,
         month: 12,
     };
-    let before = score_peers(dataset, spec, &row(december), 1.0);
+    row(december, &mut values);
+    let before = score_peers(dataset, spec, &values, 1.0, &mut scratch);
     let rank_before_year = before[dataset.home()].group_rank;
     let mut previous_rank = rank_before_year;
     let mut months = Vec::with_capacity(12);
@@ -217,9 +220,9 @@ pub fn evaluate_indicator(
             continue;
         }
         let share = month_share(spec, period.month);
-        let values = row(period);
-        let peers = score_peers(dataset, spec, &values, share);
-        let gap = gap(dataset, spec, &values, share, &peers);
+        row(period, &mut values);
+        let peers = score_peers(dataset, spec, &values, share, &mut scratch);
+        let gap = gap(dataset, spec, &values, share, &peers, &mut scratch);
         let rank = peers[dataset.home()].group_rank;
         let rank_change = match (previous_rank, rank) {
             (Some(before), Some(now)) => Some(before as i32 - now as i32),
@@ -292,8 +295,9 @@ fn project(
             f64::NAN
         })
         .collect();
-    let peers = score_peers(dataset, spec, &projected, 1.0);
-    let mut gap = gap(dataset, spec, &projected, 1.0, &peers);
+    let mut scratch = Scratch::default();
+    let peers = score_peers(dataset, spec, &projected, 1.0, &mut scratch);
+    let mut gap = gap(dataset, spec, &projected, 1.0, &peers, &mut scratch);
     let share = month_share(spec, open.month);
     for target in [&mut gap.next_rank, &mut gap.green].into_iter().flatten() {
         target.value = display_round(target.value * share, spec.decimals);
@@ -339,7 +343,11 @@ fn projected_totals(
     rank_totals(dataset, dataset.figures.open_period, scores)
 }
 
-fn rank_totals(dataset: &Dataset, period: Period, scores: Vec<f64>) -> Totals {
+pub(crate) fn rank_totals(
+    dataset: &Dataset,
+    period: Period,
+    scores: Vec<f64>,
+) -> Totals {
     let values: Vec<Option<f64>> = scores.iter().map(|s| Some(*s)).collect();
     let city_ranks = scoring::competition_ranks(&values, 2, Direction::Higher);
     let mut group_ranks = vec![None; scores.len()];

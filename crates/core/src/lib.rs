@@ -33,6 +33,7 @@ mod rows;
 pub mod scoring;
 pub mod supervision;
 mod validate;
+pub mod whatif;
 
 pub use bulletin::Bulletin;
 pub use dataset::Dataset;
@@ -41,3 +42,4 @@ pub use evaluate::{evaluate, evaluate_indicator, Report, WhatIf};
 pub use period::{Date, Period};
 pub use rows::display_round;
 pub use scoring::Colour;
+pub use whatif::{what_if, WhatIfOutcome};

@@ -6,16 +6,38 @@ use crate::evaluate::{Cell, Gap, GapTarget, UnitCell};
 use crate::model::{Direction, Indicator, RankSet};
 use crate::scoring::{self, rank_in_sorted, rank_key, Colour, Standing};
 
-/// Rank keys of a row, `None` where the figure is missing (NaN).
+/// Buffers reused from row to row, so ranking a row allocates only the
+/// cells it returns.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    keys: Vec<Option<i64>>,
+    sorted: Vec<i64>,
+    changed: Vec<f64>,
+    others: Vec<(i64, f64)>,
+}
+
+/// Fills `keys` with the row's rank keys, `None` where the figure is
+/// missing (NaN).
+fn fill_keys(
+    indicator: &Indicator,
+    values: &[f64],
+    keys: &mut Vec<Option<i64>>,
+) {
+    let scale = 10f64.powi(indicator.decimals as i32);
+    let sign = match indicator.direction {
+        Direction::Higher => 1,
+        Direction::Lower => -1,
+    };
+    keys.clear();
+    keys.extend(values.iter().map(|&value| {
+        (!value.is_nan()).then(|| sign * (value * scale).round() as i64)
+    }));
+}
+
 fn keys(indicator: &Indicator, values: &[f64]) -> Vec<Option<i64>> {
-    values
-        .iter()
-        .map(|&value| {
-            (!value.is_nan()).then(|| {
-                rank_key(value, indicator.decimals, indicator.direction)
-            })
-        })
-        .collect()
+    let mut keys = Vec::with_capacity(values.len());
+    fill_keys(indicator, values, &mut keys);
+    keys
 }
 
 /// The reported figures of one rank set, sorted for ranking.
@@ -33,7 +55,17 @@ impl RankedSet {
         keys: &[Option<i64>],
         members: impl Iterator<Item = usize>,
     ) -> RankedSet {
-        let mut sorted = Vec::new();
+        RankedSet::with_buffer(direction, values, keys, members, Vec::new())
+    }
+
+    fn with_buffer(
+        direction: Direction,
+        values: &[f64],
+        keys: &[Option<i64>],
+        members: impl Iterator<Item = usize>,
+        mut sorted: Vec<i64>,
+    ) -> RankedSet {
+        sorted.clear();
         let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
         for member in members {
             if let Some(key) = keys[member] {
@@ -203,11 +235,15 @@ pub(crate) fn score_peers(
     indicator: &Indicator,
     values: &[f64],
     share: f64,
+    scratch: &mut Scratch,
 ) -> Vec<Cell> {
     let green_ranks = dataset.scheme.colours.green_ranks;
-    let keys = keys(indicator, values);
+    fill_keys(indicator, values, &mut scratch.keys);
+    let keys = &scratch.keys;
     let direction = indicator.direction;
-    let city = RankedSet::new(direction, values, &keys, 0..values.len());
+    let buffer = std::mem::take(&mut scratch.sorted);
+    let all = 0..values.len();
+    let city = RankedSet::with_buffer(direction, values, keys, all, buffer);
     let empty = Cell {
         value: None,
         city_rank: None,
@@ -217,7 +253,7 @@ pub(crate) fn score_peers(
     };
     let mut cells = vec![empty; values.len()];
     for members in &dataset.index.group_members {
-        let group = AnySet::new(direction, values, &keys, members);
+        let group = AnySet::new(direction, values, keys, members);
         let last_rank = group.last_rank();
         for &peer in members {
             let Some(key) = keys[peer] else {
@@ -246,6 +282,7 @@ pub(crate) fn score_peers(
             };
         }
     }
+    scratch.sorted = city.sorted;
     cells
 }
 
@@ -338,6 +375,7 @@ pub(crate) fn gap(
     values: &[f64],
     share: f64,
     cells: &[Cell],
+    scratch: &mut Scratch,
 ) -> Gap {
     let home = dataset.home();
     let (Some(home_value), Some(rank)) =
@@ -347,19 +385,24 @@ pub(crate) fn gap(
     };
     let key = |v: f64| rank_key(v, indicator.decimals, indicator.direction);
     let home_key = key(home_value);
-    let mut others: Vec<(i64, f64)> = dataset
-        .group_of(home)
-        .iter()
-        .filter(|&&peer| peer != home && !values[peer].is_nan())
-        .map(|&peer| (key(values[peer]), values[peer]))
-        .collect();
+    let others = &mut scratch.others;
+    others.clear();
+    others.extend(
+        dataset
+            .group_of(home)
+            .iter()
+            .filter(|&&peer| peer != home && !values[peer].is_nan())
+            .map(|&peer| (key(values[peer]), values[peer])),
+    );
     others.sort_unstable_by_key(|other| std::cmp::Reverse(other.0));
-    let mut changed = values.to_vec();
+    let changed = &mut scratch.changed;
+    changed.clear();
+    changed.extend_from_slice(values);
     let mut reach = |needed: f64| -> GapTarget {
         let needed = display_round(needed, indicator.decimals);
         changed[home] = needed;
         let (group_rank, score) =
-            score_home(dataset, indicator, &changed, share);
+            score_home(dataset, indicator, changed, share);
         GapTarget {
             value: needed,
             group_rank,

@@ -357,3 +357,28 @@ fn non_finite_what_if_is_ignored() {
         assert_eq!(evaluate(&dataset, &what_if), plain, "{value}");
     }
 }
+
+#[test]
+fn instant_what_if_matches_full_recompute() {
+    let mut fixture = cumulative_fixture();
+    fixture.indicator("gdp", rank_points(), Direction::Higher);
+    fixture.month("gdp", 4, &some(&[1.0, 9.0, 8.0, 7.0, 6.0]));
+    let dataset = fixture.build();
+    let base = evaluate(&dataset, &WhatIf::default());
+    let mut what_if = WhatIf::default();
+    what_if.figures.insert("inv".into(), 90.0);
+    what_if.figures.insert("gdp".into(), 8.5);
+    what_if.figures.insert("no-such-indicator".into(), 1.0);
+    let full = evaluate(&dataset, &what_if);
+    let quick = dukao_core::what_if(&dataset, &base, &what_if);
+    assert_eq!(quick.indicators.len(), 2);
+    for (index, report) in &quick.indicators {
+        assert_eq!(report, &full.indicators[*index]);
+    }
+    let (quick, full) = (&quick.projected_totals, &full.projected_totals);
+    assert_eq!(quick.city_ranks, full.city_ranks);
+    assert_eq!(quick.group_ranks, full.group_ranks);
+    for (a, b) in quick.scores.iter().zip(&full.scores) {
+        assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+    }
+}
