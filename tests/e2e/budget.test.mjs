@@ -1,0 +1,81 @@
+// The first screen's weight over the wire: everything the home page loads
+// from the server, compressed as the server sends it, must stay within
+// 350 KB. The per-file list is written to artifacts/first-load.json.
+import assert from "node:assert/strict";
+import { writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+
+import {
+  ARTIFACTS,
+  launchBrowser,
+  openPage,
+  PHONE,
+  startServer,
+  waitForContent,
+} from "./harness.mjs";
+
+const BUDGET_BYTES = 350 * 1024;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("home first load within budget", async () => {
+  const page = await openPage(browser, PHONE);
+  try {
+    const encodings = new Map();
+    page.on("response", (response) => {
+      encodings.set(response.url(), response.headers()["content-encoding"] || "");
+    });
+    await page.goto(server.url + "/");
+    await waitForContent(page);
+    await page.waitForLoadState("networkidle");
+
+    // encodedBodySize is the body as sent, after compression.
+    const entries = await page.evaluate(() =>
+      [
+        ...performance.getEntriesByType("navigation"),
+        ...performance.getEntriesByType("resource"),
+      ].map((entry) => ({
+        url: entry.name,
+        bytes: entry.encodedBodySize,
+        decoded: entry.decodedBodySize,
+      })),
+    );
+    const files = entries.map((entry) => ({
+      ...entry,
+      url: new URL(entry.url).pathname,
+      encoding: encodings.get(entry.url) ?? "",
+    }));
+    const total = files.reduce((sum, file) => sum + file.bytes, 0);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await writeFile(
+      join(ARTIFACTS, "first-load.json"),
+      JSON.stringify({ total, budget: BUDGET_BYTES, files }, null, 2),
+    );
+    for (const file of files) {
+      console.log(
+        `first load: ${String(file.bytes).padStart(8)} B ` +
+          `(${file.encoding || "identity"}) ${file.url}`,
+      );
+    }
+    console.log(`first load: ${total} B in all`);
+    assert.ok(files.length >= 5, "fewer files than the app needs");
+    assert.ok(
+      total <= BUDGET_BYTES,
+      `home loads ${total} B, over the ${BUDGET_BYTES} B budget`,
+    );
+  } finally {
+    await page.context().close();
+  }
+});
