@@ -1,6 +1,8 @@
 //! A small dataset builder for the engine's tests and benchmark.
 #![allow(dead_code)]
 
+pub mod scale;
+
 use dukao_core::model::*;
 use dukao_core::{Dataset, Date, Period};
 
