@@ -40,7 +40,7 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// The figure was not reported (缺报).
+    /// Returns whether the figure was not reported (缺报).
     pub fn missing(&self) -> bool {
         self.value.is_none()
     }
@@ -112,7 +112,7 @@ pub struct IndicatorReport {
 }
 
 impl IndicatorReport {
-    /// The month's result, if computed and active.
+    /// Returns the month's result, if computed and active.
     pub fn month(&self, period: Period) -> Option<&Month> {
         let index = period.month.checked_sub(1)? as usize;
         self.months

@@ -1,8 +1,8 @@
-//! The Dukao engine: the assessment scheme's model and everything
-//! computed from it — competition ranks, scores by each method, red,
-//! yellow and green, projected year-end scores, the gap to the next
-//! rank, supervision items, annual scores, unit totals and the task
-//! ledger.
+//! The Dukao engine: the assessment scheme's model and what is computed
+//! from it. That is competition ranks, scores by each method, red,
+//! yellow and green, projected year-end scores and the gap to the next
+//! rank. It also raises supervision items and computes annual scores,
+//! unit totals and the task ledger's states.
 //!
 //! The crate does no I/O and has no browser dependencies: the web app
 //! runs it on every keystroke, and the server runs it to validate

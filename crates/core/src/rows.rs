@@ -318,7 +318,8 @@ pub(crate) fn score_units(
         .collect()
 }
 
-/// The home's group rank and score for a row whose home figure is set.
+/// Computes the home's group rank and score for a row whose home figure
+/// is set.
 fn score_home(
     dataset: &Dataset,
     indicator: &Indicator,
@@ -367,8 +368,8 @@ pub fn display_round(value: f64, decimals: u32) -> f64 {
     (value * scale).round() / scale
 }
 
-/// The home figure needed for the next better group rank and for green,
-/// and the points each adds, found by re-scoring the row with it.
+/// Finds the home figure needed for the next better group rank and for
+/// green, and the points each adds, by re-scoring the row with it.
 pub(crate) fn gap(
     dataset: &Dataset,
     indicator: &Indicator,

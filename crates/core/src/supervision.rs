@@ -11,7 +11,7 @@ use crate::model::{ItemKind, ItemRecord, ItemStatus, Method};
 use crate::period::{Date, Period};
 use crate::scoring::Colour;
 
-/// A supervision item as the office sees it.
+/// A supervision item with its handling state and points.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Item {
     /// `kind:indicator:period`, stable across recomputes.
@@ -19,7 +19,7 @@ pub struct Item {
     pub indicator: String,
     pub period: Period,
     pub kind: ItemKind,
-    /// Why the item exists, in Chinese.
+    /// The reason the item was raised, in Chinese.
     pub reason: String,
     pub lead_unit: String,
     pub status: ItemStatus,
@@ -36,7 +36,7 @@ pub struct Item {
     pub note: String,
 }
 
-/// The id an item of this kind, indicator and period has.
+/// Returns the id of the item of this kind, indicator and period.
 pub fn item_id(kind: ItemKind, indicator: &str, period: Period) -> String {
     let kind = match kind {
         ItemKind::Pre => "pre",
@@ -158,17 +158,17 @@ fn build(
         _ if as_of.year > dataset.scheme.year => rules.points_open_at_year_end,
         _ => 0.0,
     };
-    let was_red = reason.as_deref().is_some_and(|r| r.contains("红"));
+    let report = index.map(|i| &reports[i]);
+    let home_colour = |period: Period| {
+        report
+            .and_then(|r| r.month(period))
+            .filter(|_| period < dataset.figures.open_period)
+            .map(|m| m.peers[dataset.home()].colour)
+    };
+    let was_red = home_colour(*period) == Some(Colour::Red);
     if *kind == ItemKind::Post && was_red {
-        let next = period.next();
-        let report = index.map(|i| &reports[i]);
-        let next_cell = report
-            .and_then(|r| r.month(next))
-            .filter(|_| next < dataset.figures.open_period)
-            .map(|m| m.peers[dataset.home()]);
-        if next_cell
-            .is_some_and(|c| matches!(c.colour, Colour::Green | Colour::Yellow))
-        {
+        let next = home_colour(period.next());
+        if next.is_some_and(|c| matches!(c, Colour::Green | Colour::Yellow)) {
             points += rules.points_out_of_red;
         }
     }

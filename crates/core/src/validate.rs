@@ -56,7 +56,7 @@ fn finite(document: &str, path: &str, value: f64) -> Check {
     }
 }
 
-/// A finite number within `min..=max`.
+/// Checks that a number is finite and within `min..=max`.
 fn within(document: &str, path: &str, value: f64, min: f64, max: f64) -> Check {
     finite(document, path, value)?;
     if value < min || value > max {

@@ -17,7 +17,7 @@ pub struct WhatIfOutcome {
 }
 
 impl WhatIfOutcome {
-    /// The recomputed report of one indicator, or the base one.
+    /// Returns the recomputed report of one indicator, or the base one.
     pub fn indicator<'a>(
         &'a self,
         base: &'a Report,

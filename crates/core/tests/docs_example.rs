@@ -4,7 +4,7 @@ use dukao_core::{evaluate, Dataset, WhatIf};
 
 const DOC: &str = include_str!("../../../docs/data-format.md");
 
-/// The JSON block labelled with `file` in the document.
+/// Returns the JSON block labelled with `file` in the document.
 fn block(file: &str) -> &'static str {
     let fence = format!("```json {file}\n");
     let start = DOC.find(&fence).expect("block present") + fence.len();
