@@ -9,12 +9,12 @@ use dukao_core::model::{Figures, Kind, Series};
 use dukao_core::{Date, Period};
 
 use crate::catalog::{Generator, Spec};
-use crate::peers::{HOME, PEERS};
+use crate::peers::PEERS;
 use crate::published::{Published, PUBLISHED, SYNTHETIC_PINS};
 use crate::ranks::{self, Row};
 use crate::rng::{round_to, Rng};
 use crate::series::{self, Entity, MONTHS};
-use crate::units::TOWN_SHARES;
+use crate::{gaps, towns};
 
 pub const YEAR: i32 = 2022;
 pub const OPEN_PERIOD: Period = Period {
@@ -31,15 +31,6 @@ const FIRST: Period = Period {
     month: 1,
 };
 
-/// Indicators the towns and streets also report, for the district
-/// ranking (全区排名).
-pub const UNIT_INDICATORS: [&str; 4] = [
-    "fai_growth",
-    "outside_funds",
-    "new_market_entities",
-    "petition_volume",
-];
-
 /// Growth rates computed from an amount in the assessment year, so the
 /// two agree: (growth indicator, amount indicator). 2021's rates stay
 /// synthetic, because 2020's amounts are not in the dataset.
@@ -48,26 +39,21 @@ const DERIVED_GROWTH: [(&str, &str); 2] = [
     ("retail_growth", "retail_sales"),
 ];
 
-/// Missing figures (null) spread over other peers, and over the home
-/// peer's closed months of the assessment year.
-const GAPS_ELSEWHERE: usize = 30;
-const GAPS_AT_HOME: usize = 3;
-
-fn month_index(period: Period) -> usize {
+pub(crate) fn month_index(period: Period) -> usize {
     period
         .offset_from_year_before(YEAR)
         .unwrap_or_else(|| panic!("{period} is outside the demo's two years"))
 }
 
 /// A figure fixed by a source or by hand.
-struct Pin {
-    peer: usize,
-    month: usize,
-    value: f64,
-    city_rank: Option<u32>,
+pub(crate) struct Pin {
+    pub peer: usize,
+    pub month: usize,
+    pub value: f64,
+    pub city_rank: Option<u32>,
 }
 
-fn pins_of(indicator: &str) -> Vec<Pin> {
+pub(crate) fn pins_of(indicator: &str) -> Vec<Pin> {
     let peer_index = |id: &str| {
         PEERS
             .iter()
@@ -94,7 +80,8 @@ fn pins_of(indicator: &str) -> Vec<Pin> {
     published.chain(synthetic).collect()
 }
 
-/// Every peer's 24 figures of one indicator, ranks enforced, rounded.
+/// Draws every peer's 24 figures of one indicator, ranks enforced,
+/// rounded.
 fn peer_values(spec: &Spec) -> Vec<[Option<f64>; MONTHS]> {
     let indicator = &spec.indicator;
     let id = indicator.id.as_str();
@@ -204,61 +191,7 @@ fn enforce_month(
     );
 }
 
-/// Months of an indicator no gap may fall in: those with published
-/// ranks, and every published or pinned cell.
-fn protected(indicator: &str) -> (BTreeSet<usize>, Vec<(usize, usize)>) {
-    let pins = pins_of(indicator);
-    let months = pins
-        .iter()
-        .filter(|p| p.city_rank.is_some())
-        .map(|p| p.month)
-        .collect();
-    let cells = pins.iter().map(|p| (p.peer, p.month)).collect();
-    (months, cells)
-}
-
-/// Blanks a few figures: some of other peers' anywhere before the open
-/// month, and some of the home peer's in closed months of monthly
-/// indicators, so the missing-figure items have something to show.
-fn punch_gaps(specs: &[Spec], values: &mut [Vec<[Option<f64>; MONTHS]>]) {
-    let home = PEERS.iter().position(|p| p.id == HOME).unwrap_or(0);
-    let open = month_index(OPEN_PERIOD);
-    let mut rng = Rng::for_key(&["gaps"]);
-    let mut blank = |at_home: bool, count: usize, rng: &mut Rng| {
-        let mut done = 0;
-        while done < count {
-            let indicator = rng.below(specs.len());
-            let spec = &specs[indicator].indicator;
-            let (peer, month) = if at_home {
-                (home, 12 + 2 + rng.below(open - 14))
-            } else {
-                (rng.below(PEERS.len()), rng.below(open))
-            };
-            if (peer == home) != at_home {
-                continue;
-            }
-            let period = Period {
-                year: YEAR,
-                month: (month % 12) as u32 + 1,
-            };
-            if at_home && !(spec.monthly && spec.is_active(period)) {
-                continue;
-            }
-            let (months, cells) = protected(&spec.id);
-            if months.contains(&month) || cells.contains(&(peer, month)) {
-                continue;
-            }
-            let cell = &mut values[indicator][peer][month];
-            if cell.take().is_some() {
-                done += 1;
-            }
-        }
-    };
-    blank(true, GAPS_AT_HOME, &mut rng);
-    blank(false, GAPS_ELSEWHERE, &mut rng);
-}
-
-/// The seasonal profile of a year-to-date indicator, derived from the
+/// Derives the seasonal profile of a year-to-date indicator from the
 /// year before: the peers' summed figure at the end of each month over
 /// their December sum, taking only peers with all twelve months. `None`
 /// for counts of rare events, which have no seasonal pattern.
@@ -291,7 +224,7 @@ fn profile(spec: &Spec, values: &[[Option<f64>; MONTHS]]) -> Option<Vec<f64>> {
     Some(shares)
 }
 
-fn series_of(
+pub(crate) fn series_of(
     indicator: &str,
     entity: &str,
     values: &[Option<f64>; MONTHS],
@@ -311,49 +244,6 @@ fn series_of(
     }
 }
 
-/// The towns' and streets' series: each town drawn like a small peer
-/// of its share of the district.
-fn unit_series(specs: &[Spec]) -> Vec<Series> {
-    let mut out = Vec::new();
-    for id in UNIT_INDICATORS {
-        let spec =
-            specs
-                .iter()
-                .find(|s| s.indicator.id == id)
-                .unwrap_or_else(|| {
-                    panic!("unit indicator {id} is not in the scheme")
-                });
-        let generator = match spec.generator {
-            // Towns' growth rates swing more than a district's.
-            Generator::Growth { mid, spread } => Generator::Growth {
-                mid,
-                spread: spread * 1.8,
-            },
-            other => other,
-        };
-        for (town, share) in TOWN_SHARES {
-            let entity = Entity {
-                size: share * 0.9,
-                rural: share,
-                vigour: 0.0,
-            };
-            let mut rng = Rng::for_key(&["town", id, town]);
-            let ends = series::year_ends(
-                &generator,
-                spec.indicator.direction,
-                &entity,
-                [None, None],
-                &mut rng,
-            );
-            let path = series::path(&generator, ends, &[], &mut rng);
-            let decimals = spec.indicator.decimals;
-            let values = path.map(|v| Some(round_to(v, decimals)));
-            out.push(series_of(id, town, &values));
-        }
-    }
-    out
-}
-
 /// Replaces the assessment year's figures of each derived growth rate
 /// by the year-to-date amount's change on the same month of 2021, in %.
 fn derive_growth(specs: &[Spec], values: &mut [Vec<[Option<f64>; MONTHS]>]) {
@@ -368,11 +258,11 @@ fn derive_growth(specs: &[Spec], values: &mut [Vec<[Option<f64>; MONTHS]>]) {
         let decimals = specs[growth].indicator.decimals;
         let pinned = pins_of(growth_id).iter().any(|p| p.month >= 12);
         assert!(!pinned, "{growth_id} is derived but has 2022 pins");
-        for peer in 0..PEERS.len() {
+        let amounts = values[amount].clone();
+        for (rates, amounts) in values[growth].iter_mut().zip(&amounts) {
             for month in 12..MONTHS {
-                let now = values[amount][peer][month];
-                let before = values[amount][peer][month - 12];
-                values[growth][peer][month] = match (now, before) {
+                let (now, before) = (amounts[month], amounts[month - 12]);
+                rates[month] = match (now, before) {
                     (Some(now), Some(before)) if before > 0.0 => {
                         Some(round_to((now / before - 1.0) * 100.0, decimals))
                     }
@@ -383,13 +273,13 @@ fn derive_growth(specs: &[Spec], values: &mut [Vec<[Option<f64>; MONTHS]>]) {
     }
 }
 
-/// The figures document and each indicator's seasonal profile (in
-/// `specs` order).
+/// Builds the figures document and each indicator's seasonal profile
+/// (in `specs` order).
 pub fn generate(specs: &[Spec]) -> (Figures, Vec<Option<Vec<f64>>>) {
     let mut values: Vec<Vec<[Option<f64>; MONTHS]>> =
         specs.iter().map(peer_values).collect();
     derive_growth(specs, &mut values);
-    punch_gaps(specs, &mut values);
+    gaps::punch_gaps(specs, &mut values);
     let profiles = specs
         .iter()
         .zip(&values)
@@ -407,7 +297,7 @@ pub fn generate(specs: &[Spec]) -> (Figures, Vec<Option<Vec<f64>>>) {
         as_of: AS_OF,
         updated_at: "2022-12-20T09:00:00+08:00".to_string(),
         peers,
-        units: unit_series(specs),
+        units: towns::unit_series(specs),
     };
     (figures, profiles)
 }

@@ -15,9 +15,9 @@ use crate::ledger_text::{
 use crate::rng::Rng;
 use crate::units::{UnitSpec, ECONOMIC, TOWN, UNITS};
 
-/// Tasks per list. 268 city targets, 52 featured works and the 521
-/// other key tasks of a year, as the district reports them; the 521
-/// are split here between key work and routine business.
+/// Tasks per list. The district reports 268 city targets, 52 featured
+/// works and 521 other key tasks for a year. The 521 are split here
+/// between key work and routine business.
 pub const LIST_SIZES: [(TaskList, usize); 4] = [
     (TaskList::CityTarget, 268),
     (TaskList::KeyWork, 396),
@@ -44,7 +44,7 @@ fn tasks_per_unit(unit: &UnitSpec, index_in_group: usize) -> usize {
     }
 }
 
-/// Each task slot's list, by unit: city targets lean to economic
+/// Assigns each task slot a list, by unit: city targets lean to economic
 /// departments and towns, routine business to the other departments.
 fn assign_lists(slots: &[&UnitSpec], rng: &mut Rng) -> Vec<TaskList> {
     let lean = |list: TaskList, group: &str| match (list, group) {
@@ -74,7 +74,8 @@ fn assign_lists(slots: &[&UnitSpec], rng: &mut Rng) -> Vec<TaskList> {
 }
 
 fn date(month: u32, day: u32) -> Date {
-    Date::new(YEAR, month, day).unwrap_or_else(|| panic!("bad day {day}"))
+    Date::new(YEAR, month, day)
+        .unwrap_or_else(|| panic!("invalid day {YEAR}-{month:02}-{day:02}"))
 }
 
 fn goal(index: usize, count: usize, rng: &mut Rng) -> String {
@@ -88,7 +89,7 @@ fn goal(index: usize, count: usize, rng: &mut Rng) -> String {
     rng.pick(&MIDDLE_GOALS).replace("{}", &percent.to_string())
 }
 
-/// A unique title for the unit's task.
+/// Picks a title for the unit's task that the unit has not used yet.
 fn title(
     unit: &UnitSpec,
     list: TaskList,
@@ -116,7 +117,7 @@ fn title(
     numbered
 }
 
-/// How a task stands on `AS_OF`.
+/// The state of a task on `AS_OF`.
 enum Outcome {
     /// Signed off after its last milestone, possibly above target.
     SignedOff { above_target: bool },
@@ -148,6 +149,56 @@ fn outcome(first: u32, last: u32, rng: &mut Rng) -> Outcome {
     Outcome::SignedOff { above_target }
 }
 
+/// Whether the milestone due in `month` is still open on `AS_OF`.
+fn is_open(outcome: &Outcome, month: u32, last: u32) -> bool {
+    let december = AS_OF.period().month;
+    match *outcome {
+        Outcome::Behind { undone } => {
+            let last_before_december = last.min(december - 1);
+            let overdue = month <= last_before_december
+                && month + undone as u32 > last_before_december;
+            month == december || overdue
+        }
+        Outcome::OnTrack => month == december,
+        _ => false,
+    }
+}
+
+/// Draws the monthly milestones from `first` to `last`, done or open as
+/// `outcome` has it.
+fn milestones(
+    first: u32,
+    last: u32,
+    outcome: &Outcome,
+    people: &[String],
+    rng: &mut Rng,
+) -> Vec<Milestone> {
+    let december = AS_OF.period().month;
+    let count = (last - first + 1) as usize;
+    let mut milestones = Vec::with_capacity(count);
+    for (index, month) in (first..=last).enumerate() {
+        let done = (!is_open(outcome, month, last)).then(|| {
+            let finish = match *outcome {
+                Outcome::Early { month: finish, .. } => month.min(finish),
+                _ => month,
+            };
+            let latest = if finish == december {
+                AS_OF.day - 1
+            } else {
+                28
+            };
+            date(finish, 3 + rng.below(latest as usize - 2) as u32)
+        });
+        milestones.push(Milestone {
+            due: Period { year: YEAR, month },
+            goal: goal(index, count, rng),
+            people: people.to_vec(),
+            done,
+        });
+    }
+    milestones
+}
+
 fn task(
     unit: &UnitSpec,
     number: usize,
@@ -161,6 +212,7 @@ fn task(
     let template = *rng.pick(target_templates(list));
     let target =
         template.replace("{}", &target_number(template, &mut rng).to_string());
+
     let first = 1 + rng.below(5) as u32;
     let last = if rng.chance(0.55) {
         12
@@ -168,48 +220,14 @@ fn task(
         (first + 3 + rng.below(5) as u32).min(11)
     };
     let outcome = outcome(first, last, &mut rng);
-    let count = (last - first + 1) as usize;
     let lead = rng.below(people.len());
     let mut names = vec![people[lead].clone()];
     if rng.chance(0.5) {
         names.push(people[(lead + 1) % people.len()].clone());
     }
-    let december = AS_OF.period().month;
-    let mut milestones = Vec::with_capacity(count);
-    let mut last_done = None;
-    for (index, month) in (first..=last).enumerate() {
-        let undone = match outcome {
-            Outcome::Behind { undone } => {
-                let last_before_december = last.min(december - 1);
-                month == december
-                    || (month <= last_before_december
-                        && month + undone as u32 > last_before_december)
-            }
-            Outcome::OnTrack => month == december,
-            _ => false,
-        };
-        let done = (!undone).then(|| {
-            let finish = match outcome {
-                Outcome::Early { month: finish, .. } => month.min(finish),
-                _ => month,
-            };
-            let latest = if finish == december {
-                AS_OF.day - 1
-            } else {
-                28
-            };
-            date(finish, 3 + rng.below(latest as usize - 2) as u32)
-        });
-        if let Some(done) = done {
-            last_done = last_done.max(Some(done));
-        }
-        milestones.push(Milestone {
-            due: Period { year: YEAR, month },
-            goal: goal(index, count, &mut rng),
-            people: names.clone(),
-            done,
-        });
-    }
+    let milestones = milestones(first, last, &outcome, &names, &mut rng);
+
+    let last_done = milestones.iter().filter_map(|m| m.done).max();
     let (signed_off, above_target) = match outcome {
         Outcome::SignedOff { above_target }
         | Outcome::Early { above_target, .. } => {
@@ -235,7 +253,7 @@ fn task(
     }
 }
 
-/// The ledger of all units' tasks.
+/// Builds the ledger of all units' tasks.
 pub fn build() -> Ledger {
     let mut rng = Rng::for_key(&["ledger"]);
     let mut slots: Vec<(&UnitSpec, usize)> = Vec::new();

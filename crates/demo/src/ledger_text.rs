@@ -51,7 +51,7 @@ pub fn target_templates(list: TaskList) -> &'static [&'static str] {
     }
 }
 
-/// The number drawn for a target template, in a range that suits it.
+/// Draws the number for a target template, in a range that suits it.
 pub fn target_number(template: &str, rng: &mut Rng) -> u32 {
     let pick = |rng: &mut Rng, low: u32, high: u32| {
         low + rng.below((high - low + 1) as usize) as u32
@@ -105,7 +105,7 @@ const GIVEN: &[&str] = &[
     "斌", "鑫", "浩", "宇", "晨", "晓", "瑞", "新", "志", "永", "春", "玉",
 ];
 
-/// A fictional person's name: a surname and one or two given
+/// Draws a fictional person's name: a surname and one or two given
 /// characters.
 pub fn person_name(rng: &mut Rng) -> String {
     let mut name = rng.pick(SURNAMES).to_string();

@@ -3,13 +3,14 @@
 //! indicators (44 ranked monthly), 88 units and 841 ledger tasks.
 //!
 //! The published figures in [`published::PUBLISHED`] are carried as
-//! published, with their sources; every other figure is synthetic,
-//! drawn by a seeded generator so the output is the same on every run
+//! published, with their sources. Every other figure is synthetic. A
+//! seeded generator draws them, so the output is the same on every run
 //! and every platform. `cargo run -p dukao-demo --bin gen-demo` writes
 //! the four documents to data/demo/.
 
 pub mod catalog;
 pub mod figures;
+mod gaps;
 mod ledger;
 mod ledger_text;
 pub mod peers;
@@ -18,8 +19,10 @@ mod ranks;
 pub mod render;
 mod rng;
 mod scheme;
+mod seasons;
 mod series;
 mod supervision;
+mod towns;
 pub mod units;
 
 use dukao_core::model::{Figures, Ledger, Scheme, SupervisionLog};

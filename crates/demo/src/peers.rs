@@ -17,8 +17,8 @@ pub struct PeerSpec {
     pub size: f64,
     /// Farming weight relative to 济阳区 (grain, farmland, rural roads).
     pub rural: f64,
-    /// How well the peer tends to do, in units of an indicator's
-    /// spread: new areas grow fast, old industrial districts slower.
+    /// The peer's tendency to do well, in units of an indicator's
+    /// spread. New areas grow fast, old industrial districts slower.
     pub vigour: f64,
 }
 

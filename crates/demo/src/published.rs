@@ -5,8 +5,8 @@
 use dukao_core::model::Source;
 use dukao_core::Period;
 
-/// Where a published figure comes from. `date` is as precise as the
-/// source states it.
+/// The source of a published figure. `date` is as precise as the
+/// source gives it.
 pub struct SourceSpec {
     pub publisher: &'static str,
     pub title: &'static str,

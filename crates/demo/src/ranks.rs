@@ -23,8 +23,8 @@ pub struct Row<'a> {
 
 /// Makes each `(peer, rank)` in `ranked` hold in `row`. Ranked peers
 /// must be fixed and have figures. Panics when the published ranks
-/// contradict each other or leave no room for the synthetic figures;
-/// that is a mistake in the published table, not in the input.
+/// contradict each other or leave no room for the synthetic figures,
+/// because that is a mistake in the published table.
 pub fn enforce(row: Row, ranked: &[(usize, u32)], rng: &mut Rng) {
     let sign = match row.direction {
         Direction::Higher => 1.0,
@@ -48,7 +48,7 @@ pub fn enforce(row: Row, ranked: &[(usize, u32)], rng: &mut Rng) {
             (goodness(peer), rank)
         })
         .collect();
-    levels.sort_by(|a, b| a.1.cmp(&b.1));
+    levels.sort_by_key(|level| level.1);
     levels.dedup_by(|b, a| {
         if a.1 == b.1 {
             assert_eq!(a.0, b.0, "tied rank {} with different figures", a.1);

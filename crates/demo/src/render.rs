@@ -80,7 +80,7 @@ pub fn scheme(scheme: &Scheme) -> String {
     doc.finish()
 }
 
-/// One series on one line. Figures use `f64`'s Display, the shortest
+/// Writes one series on one line. Figures use `f64`'s Display, the shortest
 /// text that parses back to the same number ("5" rather than "5.0").
 fn series_line(series: &Series) -> String {
     let mut line = format!(
@@ -132,7 +132,7 @@ pub fn supervision(log: &SupervisionLog) -> String {
     doc.finish()
 }
 
-/// The four documents' file names and texts.
+/// Renders the four documents: each file name with its text.
 pub fn all(
     scheme_doc: &Scheme,
     figures_doc: &Figures,

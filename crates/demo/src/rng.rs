@@ -75,7 +75,7 @@ impl Rng {
         count
     }
 
-    /// One element of a non-empty slice.
+    /// Picks one element of a non-empty slice.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }

@@ -9,7 +9,7 @@ use crate::figures::YEAR;
 use crate::peers::{self, HOME};
 use crate::units;
 
-/// The scheme with `specs`' indicators, each given its seasonal
+/// Builds the scheme with `specs`' indicators, each given its seasonal
 /// profile from `profiles` (same order).
 pub fn build(
     areas: Vec<Area>,

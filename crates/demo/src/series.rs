@@ -10,13 +10,13 @@ use crate::rng::{pow, Rng};
 /// Months held: January 2021 to December 2022.
 pub const MONTHS: usize = 24;
 
-/// What the generators scale an entity's figures by.
+/// The factors the generators scale an entity's figures by.
 #[derive(Clone, Copy, Debug)]
 pub struct Entity {
     pub size: f64,
     pub rural: f64,
-    /// How well the entity tends to do, in units of an indicator's
-    /// spread; positive is better whichever direction is better.
+    /// The entity's tendency to do well, in units of an indicator's
+    /// spread. Positive is better, whichever direction is better.
     pub vigour: f64,
 }
 
@@ -27,9 +27,9 @@ fn scale_of(entity: &Entity, scale: Scale) -> f64 {
     }
 }
 
-/// The December 2021 and December 2022 figures; `pins` replace either
-/// (published or hand-set figures), and 2022 follows a pinned 2021.
-/// `direction` tells which way the entity's vigour moves its figures.
+/// Draws the December 2021 and December 2022 figures. `pins`
+/// (published or hand-set figures) replace either, and 2022 follows a
+/// pinned 2021. `direction` sets which way vigour moves the figures.
 pub fn year_ends(
     generator: &Generator,
     direction: Direction,
@@ -97,7 +97,7 @@ pub fn year_ends(
     [ends[0], pins[1].unwrap_or(ends[1])]
 }
 
-/// The 24 monthly figures ending at `ends`, passing through `anchors`
+/// Draws the 24 monthly figures ending at `ends`, passing through `anchors`
 /// (month index from January 2021, figure) in months other than
 /// December. Unrounded; cumulative paths never decrease within a year.
 pub fn path(
@@ -178,7 +178,7 @@ fn make_monotone(months: &mut [f64]) {
     }
 }
 
-/// A level that drifts randomly backwards from December, plus a base
+/// Fills a level that drifts randomly backwards from December, plus a base
 /// effect that fades from `base` in January to 0 in December.
 fn walk_back(
     months: &mut [f64],

@@ -10,7 +10,7 @@ use dukao_core::{evaluate, Dataset, Date, Period, WhatIf};
 
 use crate::figures::AS_OF;
 
-/// The date `days` days before `date`.
+/// Returns the date `days` days before `date`.
 fn before(date: Date, days: u32) -> Date {
     let mut earlier = date;
     for _ in 0..days {
@@ -26,7 +26,7 @@ fn before(date: Date, days: u32) -> Date {
     earlier
 }
 
-/// How one picked item was handled.
+/// The handling of one picked item.
 struct Handling {
     kind: ItemKind,
     /// Latest period the item may be of (its due date must have passed
@@ -119,7 +119,7 @@ fn shift(due: Date, days: i32) -> Date {
     }
 }
 
-/// Records for items the rules raise on this scheme and these figures:
+/// Builds records for items the rules raise on these documents:
 /// for each handling above, the newest raised item of its kind no later
 /// than its `latest` month, on an indicator not used yet. Empty when
 /// the documents do not validate (the caller reports that error).

@@ -25,7 +25,7 @@ fn every_peer_and_indicator_has_24_months() {
 }
 
 #[test]
-fn a_few_figures_missing() {
+fn missing_figures_are_few() {
     let demo = demo();
     let cells: usize = demo.figures.peers.iter().map(|s| s.values.len()).sum();
     let missing: usize = demo

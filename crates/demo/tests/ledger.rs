@@ -35,7 +35,8 @@ fn every_unit_has_tasks() {
 fn tasks_have_monthly_milestones() {
     for task in &demo().ledger.tasks {
         assert!(!task.milestones.is_empty(), "{}", task.id);
-        assert!(!task.title.is_empty() && !task.target.is_empty());
+        assert!(!task.title.is_empty(), "{}", task.id);
+        assert!(!task.target.is_empty(), "{}", task.id);
         for pair in task.milestones.windows(2) {
             assert_eq!(pair[0].due.next(), pair[1].due, "{}", task.id);
         }

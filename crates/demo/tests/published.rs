@@ -76,7 +76,8 @@ fn published_ranks_hold_in_city() {
     }
 }
 
-/// The bulletin row of `indicator` for the home peer in `month`.
+/// Returns the home peer's city rank on `indicator` in the bulletin of
+/// `month`.
 fn bulletin_city_rank(month: &str, indicator: &str) -> Option<u32> {
     let dataset = &demo().dataset;
     let report = evaluate(dataset, &WhatIf::default());

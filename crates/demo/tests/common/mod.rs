@@ -41,7 +41,7 @@ pub fn period(text: &str) -> Period {
     text.parse().expect("test period")
 }
 
-/// The peer series of `indicator` for `entity`.
+/// Finds the peer series of `indicator` for `entity`.
 pub fn series<'a>(
     figures: &'a Figures,
     indicator: &str,
