@@ -6,7 +6,7 @@
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Season(pub [f64; 12]);
 
-/// The season named `name` in indicators.txt.
+/// Looks up the season named `name` in indicators.txt.
 pub fn season(name: &str) -> Option<Season> {
     let shares = match name {
         "even" => [
@@ -33,7 +33,7 @@ pub fn season(name: &str) -> Option<Season> {
             0.02, 0.05, 0.10, 0.17, 0.25, 0.35, 0.44, 0.53, 0.64, 0.75, 0.87,
             1.0,
         ],
-        // Winter wheat comes in in June, maize in September and October.
+        // Winter wheat is harvested in June, maize in September and October.
         "grain" => [
             0.005, 0.005, 0.005, 0.005, 0.02, 0.45, 0.46, 0.47, 0.70, 0.97,
             0.99, 1.0,
