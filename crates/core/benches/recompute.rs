@@ -31,6 +31,19 @@ fn full_recompute(c: &mut Criterion) {
     group.finish();
 }
 
+fn demo_dataset(c: &mut Criterion) {
+    let data = dukao_core::Dataset::from_json(
+        include_str!("../../../data/demo/scheme.json"),
+        include_str!("../../../data/demo/figures.json"),
+        include_str!("../../../data/demo/ledger.json"),
+        include_str!("../../../data/demo/supervision.json"),
+    )
+    .expect("demo dataset is valid");
+    c.bench_function("full_recompute/demo dataset", |b| {
+        b.iter(|| evaluate(&data, &WhatIf::default()))
+    });
+}
+
 fn what_if_keystroke(c: &mut Criterion) {
     let data = dataset(15, 121);
     let mut what_if = WhatIf::default();
@@ -46,7 +59,7 @@ fn what_if_keystroke(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, full_recompute, what_if_keystroke);
+criterion_group!(benches, full_recompute, demo_dataset, what_if_keystroke);
 
 fn parts(c: &mut Criterion) {
     let data = dataset(15, 121);

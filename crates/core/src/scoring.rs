@@ -145,7 +145,8 @@ pub fn score(
             penalty_cap,
         } => {
             let signed = if higher { *per_event } else { -*per_event };
-            (signed * value).clamp(-*penalty_cap, *bonus_cap)
+            // Adding 0.0 turns a negative zero (no events) into zero.
+            (signed * value).clamp(-*penalty_cap, *bonus_cap) + 0.0
         }
     }
 }

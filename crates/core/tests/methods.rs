@@ -215,6 +215,8 @@ fn bonus_penalty_within_caps() {
     let penalty = indicator(method, Direction::Lower, 2.0);
     assert_eq!(score(&penalty, 1.0, at_rank(1), 1.0), -0.5);
     assert_eq!(score(&penalty, 9.0, at_rank(1), 1.0), -1.0);
+    let none = score(&penalty, 0.0, at_rank(1), 1.0);
+    assert!(none.is_sign_positive(), "{none}");
 }
 
 #[test]
