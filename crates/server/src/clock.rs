@@ -15,9 +15,11 @@ pub fn unix_now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()
 }
 
-/// The current time in RFC 3339 with the +08:00 offset.
+/// The current time to the second in RFC 3339 with the +08:00 offset.
 pub fn now_rfc3339() -> String {
-    OffsetDateTime::now_utc()
+    let now = OffsetDateTime::now_utc();
+    now.replace_nanosecond(0)
+        .unwrap_or(now)
         .to_offset(CHINA)
         .format(&Rfc3339)
         .unwrap_or_else(|_| String::from("1970-01-01T00:00:00Z"))

@@ -223,6 +223,8 @@ pub fn apply_supervision(
         )
         .at("$.note"));
     }
+    let documents_year = documents.scheme.year;
+    let as_of = documents.figures.as_of;
     let key = (request.indicator.as_str(), request.period, request.kind);
     let existing = documents
         .supervision
@@ -252,7 +254,9 @@ pub fn apply_supervision(
     });
     let record = &mut documents.supervision.items[index];
     let old = existing.map(|_| json_text(record));
-    let date = request.date.unwrap_or(context.today);
+    let date = request
+        .date
+        .unwrap_or_else(|| default_date(documents_year, as_of, context.today));
     match (request.action, record.status) {
         (SupervisionAction::Respond, ItemStatus::Open)
         | (SupervisionAction::Respond, ItemStatus::Responded) => {
@@ -289,6 +293,17 @@ pub fn apply_supervision(
         docs: vec![Doc::Supervision],
         entries: vec![entry],
     })
+}
+
+/// Today when it falls in the assessment year or the year after (the
+/// dates the documents accept), else the figures' `as_of` date, so that
+/// a past year's data (such as the demo) still takes actions.
+fn default_date(year: i32, as_of: Date, today: Date) -> Date {
+    if today.year == year || today.year == year + 1 {
+        today
+    } else {
+        as_of
+    }
 }
 
 fn action_name(action: SupervisionAction) -> &'static str {
