@@ -1,0 +1,310 @@
+//! Indicator detail (/indicators/:id): the home figure month by month
+//! against the group's peers, this month's peers in rank order, rank
+//! history, projected score, the figures needed for the next rank and
+//! for green, and the supervision items the indicator raised.
+
+use charming::Chart;
+use dukao_core::evaluate::{Gap, GapTarget};
+use dukao_core::Dataset;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::chart_options::{peers_chart, trend_chart};
+use crate::charts::EChart;
+use crate::components::{
+    with_dataset, ColourBadge, Empty, ErrorMessage, RankChange,
+};
+use crate::format;
+use crate::pages::indicators::period_from_query;
+use crate::pages::supervision::ItemCard;
+use crate::state::{use_app_state, Shared};
+use crate::view_model::detail::{detail, Detail, PeerFigure};
+
+#[component]
+pub fn IndicatorDetail() -> impl IntoView {
+    view! {
+        <section class="page detail">
+            {with_dataset(|dataset| view! { <DetailScreen dataset=dataset /> })}
+        </section>
+    }
+}
+
+/// The screen for one dataset. The detail is a memo over the report, so
+/// what-if figures update the sections in place and the two charts keep
+/// their ECharts instances and only receive new options.
+#[component]
+fn DetailScreen(dataset: Shared<Dataset>) -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
+    let detail = Memo::new(move |_| {
+        let report = state.report.get()?;
+        let period = period_from_query(&dataset, query.get().get("period"));
+        detail(&dataset, &report, &id.get(), period)
+    });
+    let found = move || detail.with(Option::is_some);
+    let not_found = move || {
+        view! {
+            <ErrorMessage message=format!(
+                "指标“{}”不在当前考核方案中，可能已调整或链接有误，请从指标列表进入。",
+                id.get(),
+            ) />
+            <A href="/indicators" attr:class="button">"返回指标列表"</A>
+        }
+    };
+    let trend = Signal::derive(move || {
+        detail.with(|d| match d {
+            Some(d) => {
+                let months: Vec<String> =
+                    d.months.iter().map(|p| format::month(*p)).collect();
+                trend_chart(&months, &d.trend, &d.measure)
+            }
+            None => Chart::new(),
+        })
+    });
+    let peers = Signal::derive(move || {
+        detail.with(|d| match d {
+            Some(d) => peers_chart(&d.peers, &d.measure),
+            None => Chart::new(),
+        })
+    });
+    let peers_height =
+        move || detail.with(|d| d.as_ref().map_or(0, |d| d.peers.len() as u32));
+    let name = move || detail.with(|d| d.as_ref().map(|d| d.name.clone()));
+    let period_text =
+        move || detail.with(|d| d.as_ref().map(|d| format::period(d.period)));
+    view! {
+        <Show when=found fallback=not_found>
+            {move || detail.get().map(|d| view! { <Summary detail=d /> })}
+            <section class="panel">
+                <h2>"走势：本区与小组各区县"</h2>
+                <EChart
+                    chart=trend
+                    height=320
+                    test_id="detail-trend-chart"
+                    label=format!("{} 月度走势图", name().unwrap_or_default())
+                />
+                {move || detail.get().map(|d| view! { <TrendTable detail=d /> })}
+            </section>
+            <section class="panel">
+                <h2>{move || format!("{} 各区县排名", period_text().unwrap_or_default())}</h2>
+                <EChart
+                    chart=peers
+                    height=(peers_height() * 28 + 60).max(200)
+                    test_id="detail-peers-chart"
+                    label=format!("{} 各区县数值条形图", name().unwrap_or_default())
+                />
+                {move || {
+                    detail
+                        .get()
+                        .map(|d| view! { <PeersTable peers=d.peers decimals=d.decimals /> })
+                }}
+            </section>
+            {move || detail.get().map(|d| view! { <HistoryAndItems detail=d /> })}
+        </Show>
+    }
+}
+
+/// Header, current month and projection.
+#[component]
+fn Summary(detail: Detail) -> impl IntoView {
+    let decimals = detail.decimals;
+    let measure = detail.measure.clone();
+    let current = detail.current.clone();
+    let projection = detail.projection.clone();
+    let figure = move |value: Option<f64>| {
+        format::figure_with_measure(value, decimals, &measure)
+    };
+    let gap_line = {
+        let figure = figure.clone();
+        move |label: &'static str,
+              target: Option<GapTarget>,
+              none: &'static str| match target {
+            Some(t) => format!(
+                "{label}：需达到 {}（小组第 {} 名，{} 分）",
+                figure(Some(t.value)),
+                t.group_rank,
+                format::signed_points(t.points_added)
+            ),
+            None => format!("{label}：{none}"),
+        }
+    };
+    let gaps = move |gap: Gap| {
+        view! {
+            <li>{gap_line("进位", gap.next_rank, "已居小组首位或暂无数据")}</li>
+            <li>{gap_line("达绿", gap.green, "已为绿色或暂无数据")}</li>
+        }
+    };
+    let support = if detail.support_unit_names.is_empty() {
+        String::new()
+    } else {
+        format!("（配合：{}）", detail.support_unit_names.join("、"))
+    };
+    let ranked = if detail.monthly {
+        "参与月度排名"
+    } else {
+        "不参与月度排名"
+    };
+    view! {
+        <nav class="breadcrumb" aria-label="位置">
+            <A href="/indicators">"指标"</A>
+            " › "
+            {detail.area_name.clone()}
+        </nav>
+        <h1>{detail.name.clone()}</h1>
+        <p class="muted">
+            {format!(
+                "{} · 牵头单位：{}{support} · 满分 {} · {} · {ranked}",
+                detail.area_name,
+                detail.lead_unit_name,
+                detail.full_points,
+                format::direction(detail.direction),
+            )}
+        </p>
+        <p class="muted">{format!("计分方法：{}", detail.method)}</p>
+        <div class="tiles">
+            <div class="tile">
+                <h2>{format!("{} 本区", format::period(detail.period))}</h2>
+                {match current {
+                    Some(c) => view! {
+                        <p class="big-number">{figure(c.value)}</p>
+                        <p class="rank-pair">
+                            <span>"全市 " <strong>{format::rank_text(c.city_rank)}</strong></span>
+                            <span>"小组 " <strong>{format::rank_text(c.group_rank)}</strong></span>
+                        </p>
+                        <p>"得分 " {format::points(c.score)} " " <ColourBadge colour=c.colour /></p>
+                        <ul class="plain">{gaps(detail.gap)}</ul>
+                    }
+                    .into_any(),
+                    None => view! { <Empty text="该月份此指标不参与考核。" /> }.into_any(),
+                }}
+            </div>
+            <div class="tile">
+                <h2>"预估全年"</h2>
+                {match projection {
+                    Some(p) => view! {
+                        <p class="big-number">{format::points(p.score)} <small>" 分"</small></p>
+                        <p class="rank-pair">
+                            <span>"全市 " <strong>{format::rank_text(p.city_rank)}</strong></span>
+                            <span>"小组 " <strong>{format::rank_text(p.group_rank)}</strong></span>
+                        </p>
+                        <p>"预估全年数值 " {figure(p.value)} " " <ColourBadge colour=p.colour /></p>
+                        <p class="muted">"本月需报数值："</p>
+                        <ul class="plain">{gaps(detail.projected_gap)}</ul>
+                    }
+                    .into_any(),
+                    None => view! { <Empty text="此指标本月不参与考核，没有预估。" /> }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// Rank history and supervision items.
+#[component]
+fn HistoryAndItems(detail: Detail) -> impl IntoView {
+    let decimals = detail.decimals;
+    view! {
+        <section class="panel">
+            <h2>"排名历史"</h2>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr><th>"月份"</th><th>"数值"</th><th>"全市"</th><th>"小组"</th><th>"变化"</th><th>"得分"</th><th>"颜色"</th></tr>
+                    </thead>
+                    <tbody>
+                        {detail.history.iter().map(|row| view! {
+                            <tr>
+                                <td>{format::period(row.period)}</td>
+                                <td class="num">{format::figure(row.value, decimals)}</td>
+                                <td class="num">{format::rank_text(row.city_rank)}</td>
+                                <td class="num">{format::rank_text(row.group_rank)}</td>
+                                <td><RankChange change=row.rank_change /></td>
+                                <td class="num">{format::points(row.score)}</td>
+                                <td><ColourBadge colour=row.colour /></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        <section class="panel">
+            <h2>"督办事项"</h2>
+            {if detail.items.is_empty() {
+                view! { <Empty text="此指标没有督办事项。" /> }.into_any()
+            } else {
+                view! {
+                    <ul class="item-list">
+                        {detail.items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// The trend as a table: months down, the group's peers across.
+#[component]
+fn TrendTable(detail: Detail) -> impl IntoView {
+    let decimals = detail.decimals;
+    let header = detail
+        .trend
+        .iter()
+        .map(|s| view! { <th class:home=s.is_home>{s.name.clone()}</th> })
+        .collect_view();
+    let rows = detail
+        .months
+        .iter()
+        .enumerate()
+        .map(|(k, period)| {
+            let cells = detail
+                .trend
+                .iter()
+                .map(|s| view! { <td class="num" class:home=s.is_home>{format::figure(s.values[k], decimals)}</td> })
+                .collect_view();
+            view! { <tr><td>{format::month(*period)}</td>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <details class="table-details">
+            <summary>"查看逐月数据表"</summary>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr><th>"月份"</th>{header}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn PeersTable(peers: Vec<PeerFigure>, decimals: u32) -> impl IntoView {
+    view! {
+        <details class="table-details">
+            <summary>"查看排名表"</summary>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr><th>"全市"</th><th>"区县"</th><th>"数值"</th><th>"小组"</th><th>"得分"</th><th>"颜色"</th></tr>
+                    </thead>
+                    <tbody>
+                        {peers.into_iter().map(|p| view! {
+                            <tr class:home=p.is_home>
+                                <td class="num">{format::rank_text(p.city_rank)}</td>
+                                <td>{p.name}{(!p.in_home_group).then_some("（外组）")}</td>
+                                <td class="num">{format::figure(p.value, decimals)}</td>
+                                <td class="num">{if p.in_home_group { format::rank_text(p.group_rank) } else { "—".to_string() }}</td>
+                                <td class="num">{format::points(p.score)}</td>
+                                <td><ColourBadge colour=p.colour /></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

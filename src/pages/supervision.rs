@@ -1,0 +1,202 @@
+//! 督办 (supervision items): overdue, open and closed items raised by
+//! the engine's rules or opened by the office, the actions each role
+//! may take, and the handling points per unit.
+
+use dukao_core::supervision::Item;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::backend::{self, SessionState};
+use crate::components::{with_report, Empty};
+use crate::format;
+use crate::pages::login::NoBackendNotice;
+use crate::state::use_app_state;
+use crate::view_model::supervision::{
+    actions, in_state, kind_zh, points_by_unit, status_zh, ItemState,
+};
+use crate::view_model::{indicator_name, unit_name};
+
+#[component]
+pub fn Supervision() -> impl IntoView {
+    let state = use_app_state();
+    let notice = move || match state.session.get() {
+        SessionState::NoBackend => {
+            Some(view! { <NoBackendNotice /> }.into_any())
+        }
+        SessionState::LoggedOut => Some(
+            view! {
+                <p class="muted">
+                    "登录后可反馈、整改或办结督办事项。"
+                    <A href="/login">"去登录"</A>
+                </p>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    };
+    view! {
+        <section class="page supervision">
+            <h1>"督办"</h1>
+            {notice}
+            {with_report(|dataset, report| {
+                let overdue = in_state(&report, ItemState::Overdue);
+                let open = in_state(&report, ItemState::Open);
+                let closed = in_state(&report, ItemState::Closed);
+                let points = points_by_unit(&dataset, &report);
+                let list = |items: Vec<Item>, empty: &'static str| {
+                    if items.is_empty() {
+                        view! { <Empty text=empty /> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="item-list">
+                                {items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }
+                };
+                view! {
+                    <p class="stat-row">
+                        <a class="stat alert" href="#overdue"><strong>{overdue.len()}</strong>" ⚠ 已逾期"</a>
+                        <a class="stat" href="#open"><strong>{open.len()}</strong>" 办理中"</a>
+                        <a class="stat" href="#closed"><strong>{closed.len()}</strong>" ✓ 已办结"</a>
+                    </p>
+                    <section class="panel" id="overdue">
+                        <h2>{format!("已逾期（{}）", overdue.len())}</h2>
+                        {list(overdue, "没有逾期的督办事项。")}
+                    </section>
+                    <section class="panel" id="open">
+                        <h2>{format!("办理中（{}）", open.len())}</h2>
+                        {list(open, "没有办理中的督办事项。")}
+                    </section>
+                    <section class="panel" id="closed">
+                        <details>
+                            <summary><h2>{format!("已办结（{}）", closed.len())}</h2></summary>
+                            {list(closed, "还没有办结的督办事项。")}
+                        </details>
+                    </section>
+                    <section class="panel">
+                        <h2>"各单位督办得分"</h2>
+                        {if points.is_empty() {
+                            view! { <Empty text="暂无督办事项。" /> }.into_any()
+                        } else {
+                            view! {
+                                <div class="table-scroll">
+                                    <table>
+                                        <thead>
+                                            <tr><th>"单位"</th><th>"事项"</th><th>"未办结"</th><th>"逾期"</th><th>"办理得分"</th></tr>
+                                        </thead>
+                                        <tbody>
+                                            {points.into_iter().map(|row| view! {
+                                                <tr>
+                                                    <td>{row.name}</td>
+                                                    <td class="num">{row.items}</td>
+                                                    <td class="num">{row.open}</td>
+                                                    <td class="num" class:alert={row.overdue > 0}>{row.overdue}</td>
+                                                    <td class="num">{format::signed_points(row.points)}</td>
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                            }
+                            .into_any()
+                        }}
+                        <p class="muted small">"按期办结、逾期办结、年底未办结和脱离红色的得分规则见考核方案。"</p>
+                    </section>
+                }
+            })}
+        </section>
+    }
+}
+
+/// One supervision item with the actions the logged-in role may take.
+#[component]
+pub fn ItemCard(item: Item) -> impl IntoView {
+    let state = use_app_state();
+    let dataset = state.dataset();
+    let name = dataset.as_ref().map_or(item.indicator.clone(), |d| {
+        indicator_name(d, &item.indicator)
+    });
+    let unit = dataset
+        .as_ref()
+        .map_or(item.lead_unit.clone(), |d| unit_name(d, &item.lead_unit));
+    let item_state = ItemState::of(&item);
+    let note = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let buttons = {
+        let item = item.clone();
+        move || {
+            let allowed = match state.session.get() {
+                SessionState::LoggedIn(s) => {
+                    actions(&s.role, s.unit.as_deref(), &item)
+                }
+                _ => Vec::new(),
+            };
+            if allowed.is_empty() {
+                return None;
+            }
+            let buttons = allowed
+                .into_iter()
+                .map(|action| {
+                    let item = item.clone();
+                    let run = move |_| {
+                        let item = item.clone();
+                        let text = note.get_untracked();
+                        state.run_write(busy, error, async move {
+                            backend::post_supervision(&item.indicator, item.period, item.kind, action.key(), &text)
+                                .await
+                        });
+                    };
+                    view! {
+                        <button class="button small" disabled=move || busy.get() on:click=run>
+                            {action.name_zh()}
+                        </button>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <div class="item-actions">
+                    <label>
+                        "说明（可选）"
+                        <textarea rows="2" maxlength="2000"
+                            prop:value=move || note.get()
+                            on:input=move |e| note.set(event_target_value(&e))></textarea>
+                    </label>
+                    <div class="buttons">{buttons}</div>
+                </div>
+            })
+        }
+    };
+    let class = format!("item-card state-{}", item_state.key());
+    let mark = match item_state {
+        ItemState::Overdue => "⚠",
+        ItemState::Open => "●",
+        ItemState::Closed => "✓",
+    };
+    view! {
+        <li class=class>
+            <div class="item-head">
+                <A href=format!("/indicators/{}", item.indicator)>{name}</A>
+                <span class="badge">{kind_zh(item.kind)}</span>
+                <span class="item-state">{format!("{mark} {}", item_state.name_zh())}</span>
+            </div>
+            <p>{format!("{} · {}", format::period(item.period), item.reason)}</p>
+            <p class="muted small">
+                {format!(
+                    "牵头单位：{unit} · 状态：{} · 到期：{} · 办理得分：{}",
+                    status_zh(item.status),
+                    format::date(item.due),
+                    format::signed_points(item.handling_points),
+                )}
+            </p>
+            {item.responded.map(|d| view! { <p class="small">{format!("反馈日期：{}", format::date(d))}</p> })}
+            {item.rectified.map(|d| view! { <p class="small">{format!("整改日期：{}", format::date(d))}</p> })}
+            {item.closed.map(|d| view! { <p class="small">{format!("办结日期：{}", format::date(d))}</p> })}
+            {(!item.note.is_empty()).then(|| view! { <p class="note">{format!("说明：{}", item.note)}</p> })}
+            {buttons}
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </li>
+    }
+}

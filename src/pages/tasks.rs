@@ -1,0 +1,329 @@
+//! 任务 (task ledger): the lists by unit, milestones by month with the
+//! overdue ones marked, sign-off, and the statistics (signed off; early
+//! or above target).
+
+use dukao_core::ledger::{Counts, MilestoneState};
+use dukao_core::model::TaskList;
+use dukao_core::Dataset;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::backend::{self, Session, SessionState};
+use crate::components::{with_dataset, Empty};
+use crate::format;
+use crate::pages::login::NoBackendNotice;
+use crate::state::{use_app_state, Shared};
+use crate::view_model::tasks::{
+    by_unit, list_from_key, list_key, month_strip, TaskFilter, TaskRow,
+    UnitTasks,
+};
+
+#[component]
+pub fn Tasks() -> impl IntoView {
+    view! {
+        <section class="page tasks">
+            <h1>"任务"</h1>
+            {with_dataset(|dataset| view! { <TaskLedger dataset=dataset /> })}
+        </section>
+    }
+}
+
+fn milestone_mark(state: MilestoneState) -> &'static str {
+    match state {
+        MilestoneState::Done => "✓",
+        MilestoneState::Overdue => "⚠",
+        MilestoneState::DueThisMonth => "●",
+        MilestoneState::Upcoming => "○",
+    }
+}
+
+fn milestone_class(state: MilestoneState) -> &'static str {
+    match state {
+        MilestoneState::Done => "ms done",
+        MilestoneState::Overdue => "ms overdue",
+        MilestoneState::DueThisMonth => "ms due",
+        MilestoneState::Upcoming => "ms upcoming",
+    }
+}
+
+/// Whether the session may write the tasks of `unit`.
+fn may_write(session: &SessionState, unit: &str) -> bool {
+    match session {
+        SessionState::LoggedIn(Session {
+            role, unit: own, ..
+        }) => {
+            role == "office"
+                || (role == "reporter" && own.as_deref() == Some(unit))
+        }
+        _ => false,
+    }
+}
+
+#[component]
+fn TaskLedger(dataset: Shared<Dataset>) -> impl IntoView {
+    let state = use_app_state();
+    let query = use_query_map();
+    let initial = query.get_untracked();
+    let unit = RwSignal::new(initial.get("unit").unwrap_or_default());
+    let list = RwSignal::new(initial.get("list").unwrap_or_default());
+    let behind_only = RwSignal::new(initial.get("behind").is_some());
+    let stats = move || {
+        let report = state.report.get()?;
+        let ledger = &report.ledger;
+        Some(view! {
+            <CountsTable total=ledger.total by_list=ledger.by_list.clone() />
+        })
+    };
+    let unit_options = dataset
+        .scheme
+        .units
+        .iter()
+        .filter(|u| dataset.ledger.tasks.iter().any(|t| t.unit == u.id))
+        .map(|u| {
+            let id = u.id.clone();
+            let selected = move || unit.get() == id;
+            view! { <option value=u.id.clone() selected=selected>{u.name.clone()}</option> }
+        })
+        .collect_view();
+    let list_options = TaskList::ALL
+        .into_iter()
+        .map(|l| {
+            let selected = move || list.get() == list_key(l);
+            view! { <option value=list_key(l) selected=selected>{l.name_zh()}</option> }
+        })
+        .collect_view();
+    let notice = move || match state.session.get() {
+        SessionState::NoBackend => {
+            Some(view! { <NoBackendNotice /> }.into_any())
+        }
+        SessionState::LoggedOut => Some(
+            view! { <p class="muted">"登录后可更新节点完成情况和销号。"</p> }
+                .into_any(),
+        ),
+        _ => None,
+    };
+    let units = move || {
+        let report = state.report.get()?;
+        let filter = TaskFilter {
+            unit: Some(unit.get()).filter(|u| !u.is_empty()),
+            list: list_from_key(&list.get()),
+            behind_only: behind_only.get(),
+        };
+        let units = by_unit(&dataset, &report, &filter);
+        let single = units.len() == 1;
+        Some(if units.is_empty() {
+            view! { <Empty text="没有符合条件的任务。" /> }.into_any()
+        } else {
+            units
+                .into_iter()
+                .map(|u| view! { <UnitSection unit=u open=single /> })
+                .collect_view()
+                .into_any()
+        })
+    };
+    view! {
+        <section class="panel">
+            <h2>"统计"</h2>
+            {stats}
+        </section>
+        {notice}
+        <form class="filters" on:submit=|e| e.prevent_default()>
+            <label>
+                "责任单位"
+                <select on:change=move |e| unit.set(event_target_value(&e))>
+                    <option value="">"全部单位"</option>
+                    {unit_options}
+                </select>
+            </label>
+            <label>
+                "任务清单"
+                <select on:change=move |e| list.set(event_target_value(&e))>
+                    <option value="">"全部清单"</option>
+                    {list_options}
+                </select>
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || behind_only.get()
+                    on:change=move |e| behind_only.set(event_target_checked(&e)) />
+                "只看滞后任务"
+            </label>
+        </form>
+        <p class="legend muted">"节点：✓ 已完成 · ⚠ 已逾期 · ● 本月到期 · ○ 未到期"</p>
+        {units}
+    }
+}
+
+#[component]
+fn CountsTable(
+    total: Counts,
+    by_list: Vec<(TaskList, Counts)>,
+) -> impl IntoView {
+    let row = |name: String, c: Counts| {
+        view! {
+            <tr>
+                <td>{name}</td>
+                <td class="num">{c.tasks}</td>
+                <td class="num">{c.signed_off}</td>
+                <td class="num">{c.on_track}</td>
+                <td class="num" class:alert={c.behind > 0}>{c.behind}</td>
+                <td class="num" class:alert={c.overdue_milestones > 0}>{c.overdue_milestones}</td>
+                <td class="num">{c.early}</td>
+                <td class="num">{format::percent(c.early_share())}</td>
+            </tr>
+        }
+    };
+    view! {
+        <div class="table-scroll">
+            <table>
+                <thead>
+                    <tr>
+                        <th>"清单"</th><th>"任务"</th><th>"已销号"</th><th>"正常推进"</th>
+                        <th>"滞后"</th><th>"逾期节点"</th><th>"提前或超额"</th><th>"提前或超额占比"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {by_list.into_iter().filter(|(_, c)| c.tasks > 0).map(|(l, c)| row(l.name_zh().to_string(), c)).collect_view()}
+                    {row("合计".to_string(), total)}
+                </tbody>
+            </table>
+        </div>
+        <p class="muted small">"提前或超额占比 = 提前或超额完成的任务 ÷ 已销号任务。"</p>
+    }
+}
+
+/// A unit's tasks, rendered only once opened, so a ledger of hundreds
+/// of tasks stays light on a phone.
+#[component]
+fn UnitSection(unit: UnitTasks, open: bool) -> impl IntoView {
+    let shown = RwSignal::new(open);
+    let c = unit.counts;
+    let summary = format!(
+        "{}：任务 {} · 已销号 {} · 滞后 {} · 逾期节点 {}",
+        unit.name, c.tasks, c.signed_off, c.behind, c.overdue_milestones
+    );
+    let tasks = unit.tasks;
+    view! {
+        <details class="unit-tasks" open=open>
+            <summary class:alert={c.overdue_milestones > 0} on:click=move |_| shown.set(true)>
+                {summary}
+            </summary>
+            {move || shown.get().then(|| {
+                view! {
+                    <ul class="task-list">
+                        {tasks.clone().into_iter().map(|t| view! { <TaskCard task=t /> }).collect_view()}
+                    </ul>
+                }
+            })}
+        </details>
+    }
+}
+
+#[component]
+fn TaskCard(task: TaskRow) -> impl IntoView {
+    let state = use_app_state();
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let unit = task.unit.clone();
+    let writable = move || may_write(&state.session.get(), &unit);
+    let strip = month_strip(&task);
+    let strip_view = strip
+        .iter()
+        .enumerate()
+        .map(|(m, slot)| {
+            let (mark, class) = match slot {
+                Some(s) => (milestone_mark(*s), milestone_class(*s)),
+                None => ("", "ms none"),
+            };
+            let title = slot.map_or(format!("{}月 无节点", m + 1), |s| format!("{}月 {}", m + 1, s.name_zh()));
+            view! { <span class=class title=title.clone() aria-label=title><small>{m + 1}</small>{mark}</span> }
+        })
+        .collect_view();
+    let task_id = task.id.clone();
+    let milestones = task
+        .milestones
+        .iter()
+        .map(|m| {
+            let index = m.index;
+            let done = m.done.is_some();
+            let id = task_id.clone();
+            let writable = writable.clone();
+            let action = move |_| {
+                let id = id.clone();
+                let date = if done { None } else { backend::today() };
+                state.run_write(busy, error, async move { backend::post_milestone(&id, index, date).await });
+            };
+            view! {
+                <li class=milestone_class(m.state)>
+                    <span class="ms-mark">{milestone_mark(m.state)}</span>
+                    <span>{format!("{} {}", format::period(m.due), m.goal)}</span>
+                    <span class="muted small">
+                        {m.state.name_zh()}
+                        {m.done.map(|d| format!("（{}）", format::date(d)))}
+                        {(!m.people.is_empty()).then(|| format!(" 责任人：{}", m.people.join("、")))}
+                    </span>
+                    {move || writable().then(|| view! {
+                        <button class="button small" disabled=move || busy.get() on:click=action.clone()>
+                            {if done { "撤销完成" } else { "标记完成" }}
+                        </button>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    let signed = task.signed_off.is_some();
+    let above = RwSignal::new(false);
+    let sign_off = {
+        let id = task.id.clone();
+        move |_| {
+            let id = id.clone();
+            let date = if signed { None } else { backend::today() };
+            let above_target = (!signed).then(|| above.get_untracked());
+            state.run_write(busy, error, async move {
+                backend::post_sign_off(&id, date, above_target).await
+            });
+        }
+    };
+    let state_class = format!(
+        "task-state {}",
+        match task.state {
+            dukao_core::ledger::TaskState::SignedOff => "signed",
+            dukao_core::ledger::TaskState::OnTrack => "on-track",
+            dukao_core::ledger::TaskState::Behind => "behind",
+        }
+    );
+    let state_mark = match task.state {
+        dukao_core::ledger::TaskState::SignedOff => "✓",
+        dukao_core::ledger::TaskState::OnTrack => "→",
+        dukao_core::ledger::TaskState::Behind => "⚠",
+    };
+    view! {
+        <li class="task-card" class:behind={task.overdue > 0}>
+            <div class="task-head">
+                <strong>{task.title.clone()}</strong>
+                <span class=state_class>{format!("{state_mark} {}", task.state.name_zh())}</span>
+                {task.early.then(|| view! { <span class="badge early">"★ 提前或超额"</span> })}
+            </div>
+            <p class="muted small">{format!("{} · 目标：{}", task.list.name_zh(), task.target)}</p>
+            {task.signed_off.map(|d| view! { <p class="small">{format!("销号日期：{}", format::date(d))}</p> })}
+            <div class="month-strip" role="list" aria-label="各月节点">{strip_view}</div>
+            <details>
+                <summary>{format!("节点（{} 个）", task.milestones.len())}</summary>
+                <ul class="milestones">{milestones}</ul>
+            </details>
+            {move || writable().then(|| view! {
+                <div class="task-actions">
+                    {(!signed).then(|| view! {
+                        <label class="check">
+                            <input type="checkbox" on:change=move |e| above.set(event_target_checked(&e)) />
+                            "超额完成"
+                        </label>
+                    })}
+                    <button class="button small" disabled=move || busy.get() on:click=sign_off.clone()>
+                        {if signed { "撤销销号" } else { "销号" }}
+                    </button>
+                </div>
+            })}
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </li>
+    }
+}

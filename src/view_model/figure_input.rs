@@ -1,0 +1,98 @@
+//! Figures typed by hand: parsing, and the what-if figures they make.
+
+use std::collections::BTreeMap;
+
+use dukao_core::WhatIf;
+
+/// Parses a typed figure. Empty text is `Ok(None)`. Full-width digits,
+/// signs and points (as Chinese input methods type them), spaces and
+/// thousands separators are accepted; anything else gets a Chinese
+/// message naming the text and what to type.
+pub fn parse_figure(text: &str) -> Result<Option<f64>, String> {
+    let normalised: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => {
+                char::from_u32(c as u32 - '０' as u32 + '0' as u32)
+            }
+            '．' | '。' => Some('.'),
+            '－' | '—' | '−' => Some('-'),
+            '＋' => Some('+'),
+            ',' | '，' | ' ' | '\u{3000}' => None,
+            c => Some(c),
+        })
+        .collect();
+    if normalised.is_empty() {
+        return Ok(None);
+    }
+    let plain = normalised
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
+    let value = normalised.parse::<f64>().ok().filter(|v| v.is_finite());
+    match value {
+        Some(value) if plain => Ok(Some(value)),
+        _ => Err(format!(
+            "“{}”不是有效数字，请填写数字，例如 12.5",
+            text.trim()
+        )),
+    }
+}
+
+/// The what-if figures from the typed texts by indicator id; empty and
+/// invalid texts are left out.
+pub fn what_if(inputs: &BTreeMap<String, String>) -> WhatIf {
+    let mut what_if = WhatIf::default();
+    for (id, text) in inputs {
+        if let Ok(Some(value)) = parse_figure(text) {
+            what_if.figures.insert(id.clone(), value);
+        }
+    }
+    what_if
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_plain_numbers() {
+        assert_eq!(parse_figure("12.5"), Ok(Some(12.5)));
+        assert_eq!(parse_figure(" -3 "), Ok(Some(-3.0)));
+        assert_eq!(parse_figure("+0.25"), Ok(Some(0.25)));
+        assert_eq!(parse_figure("1,234.5"), Ok(Some(1234.5)));
+    }
+
+    #[test]
+    fn parse_full_width_input() {
+        assert_eq!(parse_figure("１２．５"), Ok(Some(12.5)));
+        assert_eq!(parse_figure("－７"), Ok(Some(-7.0)));
+    }
+
+    #[test]
+    fn parse_empty_is_none() {
+        assert_eq!(parse_figure(""), Ok(None));
+        assert_eq!(parse_figure("   "), Ok(None));
+    }
+
+    #[test]
+    fn parse_rejects_words_with_message() {
+        let error = parse_figure("abc").unwrap_err();
+        assert!(error.contains("“abc”"), "{error}");
+        assert!(error.contains("不是有效数字"), "{error}");
+        for text in ["inf", "NaN", "1e400", "1.2.3", "12%", "--1"] {
+            assert!(parse_figure(text).is_err(), "{text} was accepted");
+        }
+    }
+
+    #[test]
+    fn what_if_keeps_valid_figures_only() {
+        let inputs = BTreeMap::from([
+            ("a".to_string(), "1.5".to_string()),
+            ("b".to_string(), "oops".to_string()),
+            ("c".to_string(), String::new()),
+        ]);
+        let what_if = what_if(&inputs);
+        assert_eq!(what_if.figures.len(), 1);
+        assert_eq!(what_if.figures.get("a"), Some(&1.5));
+    }
+}
