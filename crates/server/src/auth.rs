@@ -11,7 +11,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
 use argon2::{Argon2, PasswordVerifier};
 use base64::Engine;
 
-/// What an account may do.
+/// The role of an account, which decides what it may read and write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -124,7 +124,7 @@ impl Sessions {
         token
     }
 
-    /// The live session for a token.
+    /// Returns the live session for a token.
     pub fn get(&self, token: &str) -> Option<Session> {
         let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         map.get(token)
@@ -146,8 +146,8 @@ struct Failures {
     first: Instant,
 }
 
-/// Limits failed logins: at most `per_account` per account and
-/// `per_address` per client address within `window`; more are rejected
+/// Limits failed logins to `per_account` per account and `per_address`
+/// per client address within `window`. Further attempts are rejected
 /// until the window that began with the first failure ends.
 pub struct Throttle {
     per_account: u32,

@@ -10,12 +10,12 @@ const CHINA: UtcOffset = match UtcOffset::from_hms(8, 0, 0) {
     Err(_) => panic!("UTC+8 is a valid offset"),
 };
 
-/// Seconds since the Unix epoch.
+/// Returns the seconds since the Unix epoch.
 pub fn unix_now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()
 }
 
-/// The current time to the second in RFC 3339 with the +08:00 offset.
+/// Returns the current time to the second in RFC 3339 with the +08:00 offset.
 pub fn now_rfc3339() -> String {
     let now = OffsetDateTime::now_utc();
     now.replace_nanosecond(0)
@@ -25,7 +25,7 @@ pub fn now_rfc3339() -> String {
         .unwrap_or_else(|_| String::from("1970-01-01T00:00:00Z"))
 }
 
-/// Today's date in China Standard Time.
+/// Returns today's date in China Standard Time.
 pub fn today() -> Date {
     let now = OffsetDateTime::now_utc().to_offset(CHINA);
     let date = now.date();

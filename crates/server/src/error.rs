@@ -118,7 +118,8 @@ impl ApiError {
         )
     }
 
-    /// A document that would fail the engine's validation.
+    /// Converts an engine validation error into 422 with its JSON path
+    /// and value.
     pub fn from_core(error: &dukao_core::Error) -> ApiError {
         ApiError {
             path: Some(error.path.clone()),

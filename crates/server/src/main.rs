@@ -1,6 +1,10 @@
 //! `dukao`: serves the Dukao app and its documents, records units'
 //! reports, and prints bulletins. See docs/api.md for the endpoints.
 
+// ApiError carries both messages, a path and a value; it is built only
+// when a request is rejected, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 mod app;
 mod auth;
 mod clock;
@@ -51,7 +55,7 @@ enum Command {
         addr: SocketAddr,
         /// Folder of the store (created and seeded on first start).
         /// Without it the server runs on the embedded demo data in
-        /// memory and forgets every write when it stops.
+        /// memory and loses every write when it stops.
         #[arg(long, env = "DUKAO_DATA")]
         data: Option<PathBuf>,
         /// Folder of the built app (output of `trunk build`).

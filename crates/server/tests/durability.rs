@@ -54,6 +54,8 @@ async fn write_with_retry(
     Some(false)
 }
 
+type Change = (Option<f64>, Option<f64>);
+
 /// Checks the audit log against the acknowledged values: each appears
 /// exactly once, each indicator's entries chain old to new, and the
 /// stored figure is the last entry's new value.
@@ -63,8 +65,8 @@ fn check_audit(
     acknowledged: &[(String, f64)],
 ) {
     let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut chains: HashMap<String, Vec<(Option<f64>, Option<f64>)>> =
-        HashMap::new();
+    // Each indicator's (old, new) pairs in audit order.
+    let mut chains: HashMap<String, Vec<Change>> = HashMap::new();
     for entry in audit.iter().filter(|e| e["action"] == "figure.set") {
         let target = entry["target"].as_str().unwrap();
         let indicator = target.split('/').nth(2).unwrap().to_string();

@@ -97,7 +97,8 @@ async fn app_files_and_headers() {
     let response = client.get("/dukao-5c6d7e8f90a1b2c3.js").await;
     assert_eq!(response.status(), 200);
     let cache = response.headers()["cache-control"].to_str().unwrap();
-    assert!(cache.contains("immutable") && cache.contains("max-age=31536000"));
+    assert!(cache.contains("immutable"), "{cache}");
+    assert!(cache.contains("max-age=31536000"), "{cache}");
     let response = client.get("/sw.js").await;
     assert_eq!(response.headers()["cache-control"], "no-cache");
 
@@ -164,7 +165,8 @@ async fn failed_logins_throttled() {
         .unwrap()
         .parse()
         .unwrap();
-    assert!(wait > 0 && wait <= 15 * 60);
+    assert!(wait > 0, "Retry-After {wait}");
+    assert!(wait <= 15 * 60, "Retry-After {wait}");
     let error: serde_json::Value = response.json().await.unwrap();
     assert_eq!(error["error"]["code"], "too_many_attempts");
 

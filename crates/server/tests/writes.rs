@@ -5,7 +5,7 @@ mod common;
 
 use common::{store_with_accounts, Client, Server, LEADER, OFFICE, REPORTER};
 
-/// The four documents' bytes and the audit log's length.
+/// Reads the four documents' bytes and the audit log's length.
 async fn snapshot(office: &Client) -> (Vec<String>, usize) {
     let mut docs = Vec::new();
     for name in ["scheme", "figures", "ledger", "supervision"] {
@@ -216,7 +216,7 @@ async fn invalid_input_changes_nothing() {
         ("PUT", "/api/figures", oversize, 413, "payload_too_large"),
     ];
     for (method, path, body, status, code) in &cases {
-        // A fresh connection each time: the server answers an oversize
+        // A fresh connection each time: the server responds to an oversize
         // body before reading it and then closes that connection.
         let mut office = office.clone();
         office.http = reqwest::Client::new();

@@ -9,7 +9,7 @@ use crate::auth::Role;
 use crate::error::ApiError;
 use crate::store::{Doc, Documents};
 
-/// Longest note kept on a supervision item, in characters.
+/// Maximum length of a supervision item's note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
 /// `POST /api/milestones`.
@@ -145,7 +145,8 @@ pub fn apply_sign_off(
     })
 }
 
-/// Whether the rules raise an item for this indicator, period and kind.
+/// Checks whether the rules raise an item for this indicator, period
+/// and kind, by evaluating the current documents.
 fn raised_by_rule(
     documents: &Documents,
     indicator: &str,
@@ -210,6 +211,7 @@ pub fn apply_supervision(
         &format!("指标“{}”", spec.name),
     )?;
     let office = context.session.role == Role::Office;
+
     if matches!(
         request.action,
         SupervisionAction::Close | SupervisionAction::Reopen
@@ -223,6 +225,7 @@ pub fn apply_supervision(
         )
         .at("$.note"));
     }
+
     let documents_year = documents.scheme.year;
     let as_of = documents.figures.as_of;
     let key = (request.indicator.as_str(), request.period, request.kind);
@@ -252,6 +255,7 @@ pub fn apply_supervision(
         });
         documents.supervision.items.len() - 1
     });
+
     let record = &mut documents.supervision.items[index];
     let old = existing.map(|_| json_text(record));
     let date = request
@@ -279,6 +283,7 @@ pub fn apply_supervision(
         }
         (action, status) => return Err(transition_error(action, status)),
     }
+
     if !request.note.trim().is_empty() {
         record.note = request.note.trim().to_string();
     }

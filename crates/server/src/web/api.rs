@@ -90,8 +90,9 @@ struct LoginRequest {
     passcode: String,
 }
 
-/// A hash that no passcode matches in practice, verified for unknown
-/// accounts so that they take as long to reject as known ones.
+/// Returns a hash that no passcode matches in practice. Logins for
+/// unknown accounts verify against it, so that they take as long to
+/// reject as logins for known accounts.
 fn dummy_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| hash_passcode("no account has this passcode"))
@@ -115,6 +116,7 @@ pub async fn login(
 ) -> Result<Response, ApiError> {
     let request: LoginRequest = read_json(&headers, body).await?;
     let address = peer.ip();
+
     if let Some(seconds) = app.throttle.blocked(&request.account, address) {
         tracing::warn!(
             account = %request.account,
@@ -130,6 +132,7 @@ pub async fn login(
         error.retry_after = Some(seconds);
         return Err(error);
     }
+
     let name = request.account.clone();
     let account = app.with_store(move |store| store.account(&name)).await?;
     let passcode = request.passcode;
@@ -154,6 +157,7 @@ pub async fn login(
             "账号或口令不正确，请重新输入",
         ));
     };
+
     app.throttle.succeed(&account.name);
     let token =
         app.sessions
@@ -344,8 +348,8 @@ pub async fn audit(
     }
 }
 
-/// The audit log as CSV with a byte order mark, so that spreadsheet
-/// programs read it as UTF-8.
+/// Formats the audit log as CSV with a byte order mark, so that
+/// spreadsheet programs read it as UTF-8.
 fn audit_csv(entries: &[AuditEntry]) -> String {
     use dukao_core::bulletin::csv_field;
     let mut out =

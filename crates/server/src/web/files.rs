@@ -70,8 +70,8 @@ pub async fn data_document(
     Ok((common, [(header::CONTENT_TYPE, json)], rendered.body).into_response())
 }
 
-/// Whether the client's copy is current. If-None-Match wins over
-/// If-Modified-Since; ETags compare weakly.
+/// Checks whether the client's copy is current. If-None-Match takes
+/// precedence over If-Modified-Since, and ETags compare weakly.
 fn not_modified(headers: &HeaderMap, etag: &str, modified: SystemTime) -> bool {
     let strip = |tag: &str| tag.trim().trim_start_matches("W/").to_string();
     if let Some(value) = headers.get(header::IF_NONE_MATCH) {
@@ -94,7 +94,7 @@ fn not_modified(headers: &HeaderMap, etag: &str, modified: SystemTime) -> bool {
     }
 }
 
-/// Whether a file name carries a build hash, e.g. Trunk's
+/// Checks whether a file name carries a build hash, e.g. Trunk's
 /// `dukao-5c6d7e8f90a1b2c3_bg.wasm`: a run of 12 or more hex digits.
 pub fn is_hashed(name: &str) -> bool {
     name.split(['-', '_', '.']).any(|part| {
@@ -102,14 +102,14 @@ pub fn is_hashed(name: &str) -> bool {
     })
 }
 
-/// A path the app routes itself (no file extension in the last
-/// segment), answered with the index page.
+/// Checks whether a path is one the app routes itself: no file
+/// extension in the last segment. Such paths get the index page.
 fn is_app_route(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or("");
     !last.contains('.')
 }
 
-/// The built app's files, with the index page for app routes.
+/// Serves the built app's files, and the index page for app routes.
 pub async fn app_files(
     State(app): State<Arc<App>>,
     request: Request,
@@ -145,8 +145,8 @@ pub async fn app_files(
     response
 }
 
-/// The index page, with a policy that allows its inline scripts by
-/// their SHA-256 hashes.
+/// Serves the index page with a policy that allows its inline scripts
+/// by their SHA-256 hashes.
 async fn index_page(index: &Path) -> Response {
     let html = match tokio::fs::read_to_string(index).await {
         Ok(html) => html,
@@ -181,7 +181,8 @@ async fn index_page(index: &Path) -> Response {
     response
 }
 
-/// The text of each `<script>` element without a `src` attribute.
+/// Extracts the text of each `<script>` element without a `src`
+/// attribute.
 pub fn inline_scripts(html: &str) -> Vec<&str> {
     let lower = html.to_ascii_lowercase();
     let mut scripts = Vec::new();
@@ -204,7 +205,7 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
     scripts
 }
 
-/// The page shown while the app has not been built.
+/// Builds the page shown while the app has not been built.
 fn build_hint(path: &str, dir: &Path) -> Response {
     if !is_app_route(path) {
         return StatusCode::NOT_FOUND.into_response();

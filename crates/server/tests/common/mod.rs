@@ -47,7 +47,7 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A data folder holding copies of the fixture's four documents.
+/// Creates a data folder with copies of the fixture's four documents.
 pub fn fixture_data() -> TempDir {
     let dir = TempDir::new("data");
     for entry in std::fs::read_dir(fixture("data")).unwrap() {
@@ -248,7 +248,7 @@ impl Client {
         response.json().await.unwrap()
     }
 
-    /// The audit log's entries (office session needed).
+    /// Fetches the audit log's entries (needs an office session).
     pub async fn audit(&self) -> Vec<serde_json::Value> {
         let log = self.get_json("/api/audit").await;
         log["entries"].as_array().unwrap().clone()
@@ -273,7 +273,7 @@ pub fn raw_get(addr: &str, path: &str) -> u16 {
     status.parse().unwrap()
 }
 
-/// The home peer's figure for an indicator in the open period, read
+/// Reads the home peer's figure for an indicator in the open period
 /// from figures.json.
 pub fn home_figure(
     figures: &serde_json::Value,
