@@ -86,6 +86,11 @@ pub fn account_add(
         .read_line(&mut line)
         .map_err(|e| Failure::failed(format!("cannot read passcode: {e}")))?;
     let passcode = line.trim_end_matches(['\r', '\n']);
+    if passcode.len() > 1024 {
+        return Err(Failure::invalid(
+            "passcode too long: write at most 1024 bytes",
+        ));
+    }
     if passcode.chars().count() < MIN_PASSCODE_CHARS {
         return Err(Failure::invalid(format!(
             "passcode too short: write at least {MIN_PASSCODE_CHARS} \

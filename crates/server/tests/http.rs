@@ -178,6 +178,16 @@ async fn failed_logins_throttled() {
     assert_eq!(client.login(common::LEADER.0, common::LEADER.1).await, 429);
 }
 
+#[tokio::test]
+async fn oversized_login_rejected() {
+    let server = Server::start(&[]);
+    let mut client = Client::new(&server);
+    let long = "x".repeat(65);
+    assert_eq!(client.login(&long, "demo-office").await, 400);
+    assert_eq!(client.login("office", &"y".repeat(1025)).await, 400);
+    assert_eq!(client.login("office", "demo-office").await, 200);
+}
+
 #[test]
 fn sigterm_stops_cleanly() {
     let mut server = Server::start(&[]);

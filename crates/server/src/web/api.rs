@@ -83,6 +83,10 @@ fn saved(entries: Vec<AuditEntry>) -> Json<serde_json::Value> {
     Json(serde_json::json!({ "saved": entries }))
 }
 
+/// Longest account name and passcode a login may send, in bytes.
+const MAX_ACCOUNT_BYTES: usize = 64;
+const MAX_PASSCODE_BYTES: usize = 1024;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LoginRequest {
@@ -116,6 +120,21 @@ pub async fn login(
 ) -> Result<Response, ApiError> {
     let request: LoginRequest = read_json(&headers, body).await?;
     let address = peer.ip();
+    // Oversized names would bloat the throttle's table, so they are
+    // rejected before it counts them.
+    if request.account.len() > MAX_ACCOUNT_BYTES
+        || request.passcode.len() > MAX_PASSCODE_BYTES
+    {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_value",
+            format!(
+                "account or passcode too long: at most {MAX_ACCOUNT_BYTES} \
+                 and {MAX_PASSCODE_BYTES} bytes"
+            ),
+            "账号或口令过长，请检查输入",
+        ));
+    }
 
     if let Some(seconds) = app.throttle.blocked(&request.account, address) {
         tracing::warn!(
