@@ -4,7 +4,7 @@
 use crate::dataset::Dataset;
 use crate::evaluate::{Cell, Gap, GapTarget, UnitCell};
 use crate::model::{Direction, Indicator, RankSet};
-use crate::scoring::{self, rank_in_sorted, rank_key, Colour, Standing};
+use crate::scoring::{self, rank_in_sorted, Colour, KeyScale, Standing};
 
 /// Buffers reused from row to row, so ranking a row allocates only the
 /// cells it returns.
@@ -23,15 +23,13 @@ fn fill_keys(
     values: &[f64],
     keys: &mut Vec<Option<i64>>,
 ) {
-    let scale = 10f64.powi(indicator.decimals as i32);
-    let sign = match indicator.direction {
-        Direction::Higher => 1,
-        Direction::Lower => -1,
-    };
+    let scale = KeyScale::new(indicator.decimals, indicator.direction);
     keys.clear();
-    keys.extend(values.iter().map(|&value| {
-        (!value.is_nan()).then(|| sign * (value * scale).round() as i64)
-    }));
+    keys.extend(
+        values
+            .iter()
+            .map(|&value| (!value.is_nan()).then(|| scale.key(value))),
+    );
 }
 
 fn keys(indicator: &Indicator, values: &[f64]) -> Vec<Option<i64>> {
@@ -328,7 +326,8 @@ fn score_home(
 ) -> (u32, f64) {
     let home = dataset.home();
     let value = values[home];
-    let key = rank_key(value, indicator.decimals, indicator.direction);
+    let scale = KeyScale::new(indicator.decimals, indicator.direction);
+    let key = scale.key(value);
     let standing = |members: &mut dyn Iterator<Item = usize>| {
         let (mut low, mut high) = (value, value);
         let mut better = 0;
@@ -337,8 +336,7 @@ fn score_home(
             if other.is_nan() {
                 continue;
             }
-            let other_key =
-                rank_key(other, indicator.decimals, indicator.direction);
+            let other_key = scale.key(other);
             better += (other_key > key) as u32;
             low = low.min(other);
             high = high.max(other);
@@ -384,7 +382,8 @@ pub(crate) fn gap(
     else {
         return Gap::default();
     };
-    let key = |v: f64| rank_key(v, indicator.decimals, indicator.direction);
+    let scale = KeyScale::new(indicator.decimals, indicator.direction);
+    let key = |value: f64| scale.key(value);
     let home_key = key(home_value);
     let others = &mut scratch.others;
     others.clear();

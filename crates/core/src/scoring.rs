@@ -7,10 +7,37 @@ use crate::model::{Bounds, Direction, Indicator, Method};
 /// The key a figure is ranked by: the figure at the indicator's
 /// decimals, negated when lower is better, so a larger key is better.
 pub fn rank_key(value: f64, decimals: u32, direction: Direction) -> i64 {
-    let scaled = (value * 10f64.powi(decimals as i32)).round() as i64;
-    match direction {
-        Direction::Higher => scaled,
-        Direction::Lower => scaled.saturating_neg(),
+    KeyScale::new(decimals, direction).key(value)
+}
+
+/// Turns figures into rank keys for one indicator, with the power of ten
+/// and the sign worked out once.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct KeyScale {
+    scale: f64,
+    sign: i64,
+}
+
+impl KeyScale {
+    pub(crate) fn new(decimals: u32, direction: Direction) -> KeyScale {
+        let sign = match direction {
+            Direction::Higher => 1,
+            Direction::Lower => -1,
+        };
+        KeyScale {
+            scale: 10f64.powi(decimals as i32),
+            sign,
+        }
+    }
+
+    /// Returns the figure's key, rounding half away from zero; the
+    /// conversion saturates for figures beyond the range of i64.
+    pub(crate) fn key(self, value: f64) -> i64 {
+        let scaled = value * self.scale;
+        // Truncating after adding ±0.5 rounds like f64::round, without
+        // the library call f64::round costs on baseline x86-64.
+        let rounded = (scaled + 0.5f64.copysign(scaled)) as i64;
+        self.sign.saturating_mul(rounded)
     }
 }
 
