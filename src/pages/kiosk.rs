@@ -35,7 +35,7 @@ const MIN_REFRESH_SECS: u64 = 5;
 /// Upper bound of both parameters: one day.
 const MAX_SECS: u64 = 86_400;
 
-/// Where the data on screen stands.
+/// State of the data on screen.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct FeedStatus {
     /// Local time of the last refresh that reached the server.
@@ -69,7 +69,7 @@ fn seconds_param(
     }
 }
 
-/// The local wall-clock time as "HH:MM:SS".
+/// Formats the local wall-clock time as "HH:MM:SS".
 fn local_time() -> String {
     let now = js_sys::Date::new_0();
     format!(
@@ -80,7 +80,7 @@ fn local_time() -> String {
     )
 }
 
-/// The kiosk screen.
+/// Renders the kiosk: header, current slide and playlist dots.
 #[component]
 pub fn Kiosk() -> impl IntoView {
     let query = use_query_map();
@@ -245,7 +245,7 @@ fn apply_refresh(
     }
 }
 
-/// The refresh time and, while the data is stale, the badge and why.
+/// Shows the refresh time and, while the data is stale, the badge.
 #[component]
 fn StatusLine(status: RwSignal<FeedStatus>) -> impl IntoView {
     let badge = move || {
@@ -274,7 +274,7 @@ fn StatusLine(status: RwSignal<FeedStatus>) -> impl IntoView {
     }
 }
 
-/// One dot per slide, the current one highlighted.
+/// Shows one dot per slide, the current one highlighted.
 #[component]
 fn Dots(
     slides: Memo<Vec<Slide>>,
