@@ -48,8 +48,19 @@ pub fn app_root() -> String {
     }
 }
 
+/// Why the documents could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The server reads documents to logged-in accounts only (HTTP 401).
+    NeedsLogin,
+    /// The Chinese message naming the document that failed.
+    Failed(String),
+}
+
 /// Fetches and parses one document; the error names it in Chinese.
-async fn fetch_document<T: DeserializeOwned>(file: &str) -> Result<T, String> {
+async fn fetch_document<T: DeserializeOwned>(
+    file: &str,
+) -> Result<T, LoadError> {
     let url = format!("{}data/{file}", app_root());
     let name = document_zh(file);
     // Revalidate on every load so that a reload after a write shows it.
@@ -59,31 +70,35 @@ async fn fetch_document<T: DeserializeOwned>(file: &str) -> Result<T, String> {
         .await
         .map_err(|e| {
             log::error!("fetching {url} failed: {e}");
-            format!(
+            LoadError::Failed(format!(
                 "无法读取{name}（{file}）：网络请求失败，请检查网络后重试。"
-            )
+            ))
         })?;
+    if response.status() == 401 {
+        log::info!("fetching {url} needs a session");
+        return Err(LoadError::NeedsLogin);
+    }
     if !response.ok() {
         let status = response.status();
         log::error!("fetching {url} returned HTTP {status}");
-        return Err(format!(
+        return Err(LoadError::Failed(format!(
             "读取{name}（{file}）失败：服务器返回 HTTP {status}，\
              请确认数据文件已部署后重试。"
-        ));
+        )));
     }
     let text = response.text().await.map_err(|e| {
         log::error!("reading {url} failed: {e}");
-        format!("读取{name}（{file}）时连接中断，请重试。")
+        LoadError::Failed(format!("读取{name}（{file}）时连接中断，请重试。"))
     })?;
     parse(file, &text).map_err(|e| {
         log::error!("{e}");
-        format!("{name}无法使用：{}", e.message_zh())
+        LoadError::Failed(format!("{name}无法使用：{}", e.message_zh()))
     })
 }
 
 /// Loads the scheme, figures, ledger and supervision log and checks
 /// them against each other.
-pub async fn load_dataset() -> Result<Dataset, String> {
+pub async fn load_dataset() -> Result<Dataset, LoadError> {
     let (scheme, figures, ledger, supervision) = futures::join!(
         fetch_document(SCHEME_FILE),
         fetch_document(FIGURES_FILE),
@@ -93,6 +108,6 @@ pub async fn load_dataset() -> Result<Dataset, String> {
     Dataset::new(scheme?, figures?, ledger?, supervision?).map_err(|e| {
         log::error!("documents rejected: {e}");
         let name = document_zh(&e.document);
-        format!("{name}无法使用：{}", e.message_zh())
+        LoadError::Failed(format!("{name}无法使用：{}", e.message_zh()))
     })
 }

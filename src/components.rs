@@ -5,6 +5,7 @@ use dukao_core::{Colour, Dataset, Report};
 use leptos::prelude::*;
 
 use crate::format;
+use crate::pages::login::LoginForm;
 use crate::state::{use_app_state, Load, Shared};
 
 /// The colour as shape and name, e.g. "■ 红", never as colour alone.
@@ -59,6 +60,18 @@ pub fn ErrorMessage(
     }
 }
 
+/// The login form for a server that shows data to logged-in accounts
+/// only; a successful login loads the documents.
+#[component]
+pub fn LoginRequired() -> impl IntoView {
+    view! {
+        <div class="state notice" role="status">
+            <p>"此服务器上的考核数据仅对已登录账号开放，请先登录。"</p>
+        </div>
+        <LoginForm />
+    }
+}
+
 #[component]
 pub fn Empty(#[prop(into)] text: String) -> impl IntoView {
     view! { <div class="state empty">{text}</div> }
@@ -76,6 +89,7 @@ where
     let state = use_app_state();
     move || match state.load.get() {
         Load::Loading => view! { <Loading /> }.into_any(),
+        Load::NeedsLogin => view! { <LoginRequired /> }.into_any(),
         Load::Failed(message) => {
             view! { <ErrorMessage message=message retry=true /> }.into_any()
         }
@@ -97,6 +111,7 @@ where
     let load = Memo::new(move |_| state.load.get());
     move || match load.get() {
         Load::Loading => view! { <Loading /> }.into_any(),
+        Load::NeedsLogin => view! { <LoginRequired /> }.into_any(),
         Load::Failed(message) => {
             view! { <ErrorMessage message=message retry=true /> }.into_any()
         }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::backend::{self, ApiError, SessionState};
-use crate::api::load_dataset;
+use crate::api::{load_dataset, LoadError};
 use crate::view_model::figure_input;
 
 /// A shared value that compares by identity, so memos holding it notify
@@ -49,6 +49,8 @@ impl<T> Deref for Shared<T> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
     Loading,
+    /// The server shows the documents to logged-in accounts only.
+    NeedsLogin,
     /// The Chinese message naming the document that failed.
     Failed(String),
     Ready(Shared<Dataset>),
@@ -120,9 +122,10 @@ impl AppState {
         }
     }
 
-    /// The dataset when loaded.
+    /// The dataset when loaded, read without tracking: for views that
+    /// the dataset's own arrival re-creates anyway.
     pub fn dataset(&self) -> Option<Shared<Dataset>> {
-        match self.load.get() {
+        match self.load.get_untracked() {
             Load::Ready(dataset) => Some(dataset),
             _ => None,
         }
@@ -145,11 +148,14 @@ impl AppState {
                     );
                     load.set(Load::Ready(Shared::new(dataset)));
                 }
-                Err(message) => {
+                Err(error) => {
                     if matches!(load.get_untracked(), Load::Ready(_)) {
                         log::error!("reload failed, keeping shown data");
                     } else {
-                        load.set(Load::Failed(message));
+                        load.set(match error {
+                            LoadError::NeedsLogin => Load::NeedsLogin,
+                            LoadError::Failed(message) => Load::Failed(message),
+                        });
                     }
                 }
             }

@@ -46,7 +46,7 @@ pub fn BulletinPage() -> impl IntoView {
                             log::error!("window.print failed: {e:?}");
                         }
                     }
-                }>"🖨 打印"</button>
+                }>"打印通报"</button>
             </div>
             {content}
         </section>

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::api::backend::{self, SessionState};
 use crate::components::Loading;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, Load};
 use crate::view_model::unit_name;
 
 #[component]
@@ -76,8 +76,12 @@ pub fn LoginForm() -> impl IntoView {
         spawn_local(async move {
             match backend::login(&name, &code).await {
                 Ok(session) => {
+                    log::info!("logged in as {}", session.account);
                     passcode.set(String::new());
                     state.session.set(SessionState::LoggedIn(session));
+                    if !matches!(state.load.get_untracked(), Load::Ready(_)) {
+                        state.reload();
+                    }
                 }
                 Err(e) if e.is_no_backend() => {
                     state.session.set(SessionState::NoBackend)

@@ -63,7 +63,7 @@ fn RankingBoard(dataset: Shared<Dataset>) -> impl IntoView {
         <form class="filters" on:submit=|e| e.prevent_default()>
             <label>"月份" <select on:change=on_change>{options}</select></label>
             <A href=move || format!("/ranking/bulletin/{}", period.get()) attr:class="button">
-                "🖨 排名通报（可打印）"
+                "排名通报（可打印）"
             </A>
         </form>
         {content}

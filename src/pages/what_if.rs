@@ -66,7 +66,7 @@ fn WhatIfBoard(dataset: Shared<Dataset>) -> impl IntoView {
             Some(view! {
                 <p class="big-number">{format::points(now)}</p>
                 <p class="rank-pair">
-                    <span>"较实际 " <strong class="change-points">{format::signed_points(change)}</strong></span>
+                    <span>"较原预估 " <strong class="change-points">{format::signed_points(change)}</strong></span>
                     <span>"全市 " <strong>{format::rank_text(totals.city_ranks[home])}</strong></span>
                     <span>"小组 " <strong>{format::rank_text(totals.group_ranks[home])}</strong></span>
                 </p>
