@@ -57,6 +57,9 @@ fn what_if_keystroke(c: &mut Criterion) {
     c.bench_function("what_if_instant three figures seed", |b| {
         b.iter(|| dukao_core::what_if(&data, &base, &what_if))
     });
+    c.bench_function("evaluate_from three figures seed", |b| {
+        b.iter(|| dukao_core::evaluate_from(&data, &base, &what_if))
+    });
 }
 
 criterion_group!(benches, full_recompute, demo_dataset, what_if_keystroke);

@@ -155,13 +155,41 @@ pub fn evaluate(dataset: &Dataset, what_if: &WhatIf) -> Report {
         .enumerate()
         .map(|(i, _)| evaluate_indicator(dataset, i, what_if))
         .collect();
+    let ledger = ledger::summarise(dataset);
+    assemble(dataset, indicators, ledger)
+}
+
+/// Recomputes with `what_if` applied, starting from `base`, the report of
+/// `dataset` with no what-if figures: only the indicators given a what-if
+/// figure are recomputed, the rest are copied. The result equals
+/// `evaluate(dataset, what_if)`.
+pub fn evaluate_from(
+    dataset: &Dataset,
+    base: &Report,
+    what_if: &WhatIf,
+) -> Report {
+    let mut indicators = base.indicators.clone();
+    for id in what_if.figures.keys() {
+        if let Some(index) = dataset.indicator_index(id) {
+            indicators[index] = evaluate_indicator(dataset, index, what_if);
+        }
+    }
+    assemble(dataset, indicators, base.ledger.clone())
+}
+
+/// Derives the totals, supervision items and annual scores from the
+/// indicators' results.
+fn assemble(
+    dataset: &Dataset,
+    indicators: Vec<IndicatorReport>,
+    ledger: LedgerReport,
+) -> Report {
     let open = dataset.figures.open_period;
     let monthly_totals = Period::months_of(dataset.scheme.year)
         .filter(|p| *p <= open)
         .map(|period| month_totals(dataset, &indicators, period))
         .collect();
     let projected_totals = projected_totals(dataset, &indicators);
-    let ledger = ledger::summarise(dataset);
     let supervision = supervision::items(dataset, &indicators);
     let annual = annual::compute(dataset, &indicators, &supervision, &ledger);
     Report {

@@ -38,7 +38,9 @@ pub mod whatif;
 pub use bulletin::Bulletin;
 pub use dataset::Dataset;
 pub use error::{Error, ErrorKind};
-pub use evaluate::{evaluate, evaluate_indicator, Report, WhatIf};
+pub use evaluate::{
+    evaluate, evaluate_from, evaluate_indicator, Report, WhatIf,
+};
 pub use period::{Date, Period};
 pub use rows::display_round;
 pub use scoring::Colour;

@@ -151,6 +151,21 @@ proptest! {
     }
 
     #[test]
+    fn evaluate_from_base_equals_full(
+        values in figures(),
+        hypothetical in proptest::collection::vec(0i32..1000, 1..6),
+    ) {
+        let dataset = fixture(&values).build();
+        let base = evaluate(&dataset, &WhatIf::default());
+        let mut what_if = WhatIf::default();
+        for (spec, value) in dataset.scheme.indicators.iter().zip(&hypothetical) {
+            what_if.figures.insert(spec.id.clone(), *value as f64 / 10.0);
+        }
+        let patched = dukao_core::evaluate_from(&dataset, &base, &what_if);
+        prop_assert_eq!(patched, evaluate(&dataset, &what_if));
+    }
+
+    #[test]
     fn gap_target_reaches_its_rank(values in figures()) {
         let dataset = fixture(&values).build();
         let report = evaluate(&dataset, &WhatIf::default());
