@@ -1,0 +1,1 @@
+//! Browser entry of dukao-sheets for a Web Worker.
