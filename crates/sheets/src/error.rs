@@ -83,7 +83,9 @@ impl ImportError {
 
     fn place_zh(&self) -> String {
         match (&self.cell, self.sheet.is_empty()) {
-            (Some(cell), false) => format!("工作表“{}”{cell} 单元格", self.sheet),
+            (Some(cell), false) => {
+                format!("工作表“{}”{cell} 单元格", self.sheet)
+            }
             (None, false) => format!("工作表“{}”", self.sheet),
             (Some(cell), true) => format!("{cell} 单元格"),
             (None, true) => "文件".to_string(),
@@ -92,7 +94,9 @@ impl ImportError {
 
     fn place_en(&self) -> String {
         match (&self.cell, self.sheet.is_empty()) {
-            (Some(cell), false) => format!("sheet \"{}\" cell {cell}", self.sheet),
+            (Some(cell), false) => {
+                format!("sheet \"{}\" cell {cell}", self.sheet)
+            }
             (None, false) => format!("sheet \"{}\"", self.sheet),
             (Some(cell), true) => format!("cell {cell}"),
             (None, true) => "file".to_string(),

@@ -299,13 +299,15 @@ mod tests {
     fn wordings_expand_abbreviations() {
         let variants = wordings("规上工业增加值增长");
         assert!(variants.contains(&"规模以上工业增加值增速".to_string()));
-        assert!(wordings("固投同比增长")
-            .contains(&"固定资产投资增速".to_string()));
+        assert!(
+            wordings("固投同比增长").contains(&"固定资产投资增速".to_string())
+        );
     }
 
     #[test]
     fn totals_and_notes_are_recognised() {
-        for total in ["全市", "合计", "全市合计", "中心城区小计", "全市平均"] {
+        for total in ["全市", "合计", "全市合计", "中心城区小计", "全市平均"]
+        {
             assert!(is_total(total), "{total}");
         }
         assert!(!is_total("历下区"));

@@ -95,14 +95,20 @@ const MAX_UPPER_HEADERS: usize = 2;
 /// Finds the layout, or `None` when no row or column names at least two
 /// districts of the scheme.
 pub fn detect(table: &Table, peers: &PeerNames) -> Option<Layout> {
-    let by_column = best_key_line(View {
-        table,
-        transposed: false,
-    }, peers);
-    let by_row = best_key_line(View {
-        table,
-        transposed: true,
-    }, peers);
+    let by_column = best_key_line(
+        View {
+            table,
+            transposed: false,
+        },
+        peers,
+    );
+    let by_row = best_key_line(
+        View {
+            table,
+            transposed: true,
+        },
+        peers,
+    );
     let (view, key_col) = match (by_column, by_row) {
         (Some((col, n)), Some((_, m))) if n >= m => (false, col),
         (_, Some((row, _))) => (true, row),
@@ -195,8 +201,7 @@ fn layout_in(view: View, key_col: u32, peers: &PeerNames) -> Option<Layout> {
     let main = header?;
     let mut header_rows = vec![main];
     let mut upper = main;
-    while header_rows.len() <= MAX_UPPER_HEADERS && upper > view.rows().start
-    {
+    while header_rows.len() <= MAX_UPPER_HEADERS && upper > view.rows().start {
         upper -= 1;
         if !is_upper_header(view, upper, header_rows[0], key_col) {
             break;

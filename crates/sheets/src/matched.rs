@@ -174,17 +174,23 @@ impl Matched {
             });
             let mut applied = false;
             for sheet in &mut self.sheets {
-                if confirmation.sheet.as_ref().is_some_and(|s| *s != sheet.sheet)
+                if confirmation
+                    .sheet
+                    .as_ref()
+                    .is_some_and(|s| *s != sheet.sheet)
                 {
                     continue;
                 }
                 let rows = sheet.rows.iter_mut();
                 let columns = sheet.columns.iter_mut().map(|c| &mut c.label);
-                let labels = rows.map(|l| (l, &peer)).chain(columns.map(|l| (l, &indicator)));
+                let labels = rows
+                    .map(|l| (l, &peer))
+                    .chain(columns.map(|l| (l, &indicator)));
                 for (label, target) in labels {
                     if label_key(&label.text) != key
-                        && label_key(label.text.rsplit('/').next().unwrap_or(""))
-                            != key
+                        && label_key(
+                            label.text.rsplit('/').next().unwrap_or(""),
+                        ) != key
                     {
                         continue;
                     }
@@ -361,11 +367,10 @@ fn read_sheet(
         let peer = sheet.rows[r].target.clone().unwrap_or_default();
         for &c in &columns {
             let column = &sheet.columns[c];
-            let Some(spec) = column
-                .label
-                .target
-                .as_ref()
-                .and_then(|id| scheme.indicators.iter().find(|i| &i.id == id))
+            let Some(spec) =
+                column.label.target.as_ref().and_then(|id| {
+                    scheme.indicators.iter().find(|i| &i.id == id)
+                })
             else {
                 continue;
             };
@@ -379,20 +384,22 @@ fn read_sheet(
                     kind,
                 )
             };
-            let value = match parse_figure(cell, column.unit.as_deref(), &spec.measure) {
-                Ok(value) => value,
-                Err(FigureError::Invalid) => {
-                    errors.push(reject(ErrorKind::InvalidNumber));
-                    continue;
-                }
-                Err(FigureError::Unit(unit)) => {
-                    errors.push(reject(ErrorKind::UnitMismatch {
-                        unit,
-                        measure: spec.measure.clone(),
-                    }));
-                    continue;
-                }
-            };
+            let value =
+                match parse_figure(cell, column.unit.as_deref(), &spec.measure)
+                {
+                    Ok(value) => value,
+                    Err(FigureError::Invalid) => {
+                        errors.push(reject(ErrorKind::InvalidNumber));
+                        continue;
+                    }
+                    Err(FigureError::Unit(unit)) => {
+                        errors.push(reject(ErrorKind::UnitMismatch {
+                            unit,
+                            measure: spec.measure.clone(),
+                        }));
+                        continue;
+                    }
+                };
             if let Some(v) = value {
                 if !v.is_finite() || v.abs() > MAX_MAGNITUDE {
                     errors.push(reject(ErrorKind::OutOfRange));

@@ -5,8 +5,8 @@ use dukao_core::model::Scheme;
 use dukao_core::Period;
 use serde::Serialize;
 
-use crate::labels::{is_note, is_total, Found, IndicatorNames, MatchKind};
 use crate::labels::PeerNames;
+use crate::labels::{is_note, is_total, Found, IndicatorNames, MatchKind};
 use crate::layout::{header_parts, Layout, View};
 use crate::number::{is_figure_like, looks_like_unit};
 use crate::table::{cell_name, column_name, Cell, Table};
@@ -118,19 +118,51 @@ pub struct SheetMatch {
 
 /// Sub-headers that add nothing to the indicator's name.
 const FILLERS: [&str; 13] = [
-    "累计", "本年累计", "本月", "当月", "绝对值", "总量", "总额", "金额",
-    "完成额", "完成值", "完成", "数值", "规模",
+    "累计",
+    "本年累计",
+    "本月",
+    "当月",
+    "绝对值",
+    "总量",
+    "总额",
+    "金额",
+    "完成额",
+    "完成值",
+    "完成",
+    "数值",
+    "规模",
 ];
 /// Sub-headers that mean growth on the year before.
-const GROWTH: [&str; 7] =
-    ["增速", "增长", "增幅", "增长率", "同比", "同比增长", "比上年增长"];
+const GROWTH: [&str; 7] = [
+    "增速",
+    "增长",
+    "增幅",
+    "增长率",
+    "同比",
+    "同比增长",
+    "比上年增长",
+];
 /// Headers of ranks and scores the city computed.
 const RANK_WORDS: [&str; 6] = ["排名", "位次", "名次", "排序", "得分", "分值"];
 
 /// The keys to look a header up by, most specific first.
 fn header_keys(parts: &[String]) -> Vec<String> {
     let n = parts.len();
-    let mut keys: Vec<String> = (0..n).map(|i| parts[i..].concat()).collect();
+    let mut keys = Vec::new();
+    // A group header 增速 over indicator names: 增速 / 地区生产总值.
+    if let Some(at) = parts[..n.saturating_sub(1)]
+        .iter()
+        .position(|p| GROWTH.contains(&p.as_str()))
+    {
+        let rest: String = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != at)
+            .map(|(_, p)| p.as_str())
+            .collect();
+        keys.push(format!("{rest}增速"));
+    }
+    keys.extend((0..n).map(|i| parts[i..].concat()));
     if n >= 2 {
         let last = parts[n - 1].as_str();
         let parent = parts[..n - 1].concat();
@@ -199,8 +231,11 @@ pub fn match_sheet(
         let (r, c) = view.sheet_pos(row, col);
         cell_name(r, c)
     };
-    let measures: Vec<String> =
-        scheme.indicators.iter().map(|i| compact(&i.measure)).collect();
+    let measures: Vec<String> = scheme
+        .indicators
+        .iter()
+        .map(|i| compact(&i.measure))
+        .collect();
     let is_unit = |text: &str| looks_like_unit(text, &measures);
     let mut skipped = Vec::new();
     let mut columns = Vec::new();
@@ -226,16 +261,11 @@ pub fn match_sheet(
                 unit = Some(text);
             }
         }
-        let label_row = *layout
-            .header_rows
-            .iter()
-            .rev()
-            .find(|r| !view.text_at(**r, col).trim().is_empty())
-            .unwrap_or(&layout.header_rows[0]);
+        let cell = label_cell(view, layout, col);
         let text = raw.join("/");
-        let cell = name(label_row, col);
         let found = indicators.find(&header_keys(&parts));
-        let guessed = matches!(found.kind, MatchKind::Closest | MatchKind::Unmatched);
+        let guessed =
+            matches!(found.kind, MatchKind::Closest | MatchKind::Unmatched);
         if guessed && (parts.is_empty() || is_rank_header(&parts)) {
             skipped.push(Skip {
                 sheet: sheet.clone(),
@@ -280,7 +310,8 @@ pub fn match_sheet(
             reason,
         };
         let found = peers.find(&key);
-        if found.kind != MatchKind::Exact && found.kind != MatchKind::Alias {
+        let known = matches!(found.kind, MatchKind::Exact | MatchKind::Alias);
+        if !known {
             if key.is_empty() {
                 if has_figures {
                     skipped.push(skip(SkipReason::NoName));
@@ -295,7 +326,7 @@ pub fn match_sheet(
                 skipped.push(skip(SkipReason::Note));
                 continue;
             }
-            if found.kind == MatchKind::Unmatched && !has_figures {
+            if !has_figures {
                 skipped.push(skip(SkipReason::Heading));
                 continue;
             }
@@ -338,12 +369,35 @@ pub fn match_sheet(
     }
 }
 
+/// The sheet name of a column's header: its lowest header cell with
+/// text, or the first cell of the merged region it lies in.
+fn label_cell(view: View, layout: &Layout, col: u32) -> String {
+    let own = layout
+        .header_rows
+        .iter()
+        .rev()
+        .find(|r| !view.get(**r, col).is_empty());
+    let (row, col) = match own {
+        Some(row) => (*row, col),
+        None => layout
+            .header_rows
+            .iter()
+            .rev()
+            .find_map(|r| view.merge_at(*r, col))
+            .map_or((layout.header_rows[0], col), |m| {
+                (m.first_row, m.first_col)
+            }),
+    };
+    let (r, c) = view.sheet_pos(row, col);
+    cell_name(r, c)
+}
+
 /// Rows of a sheet searched for a stated period (titles sit on top).
 const TITLE_ROWS: u32 = 5;
 
 fn stated_period(table: &Table) -> Option<Period> {
-    let titles = (table.first_row..table.end_row().min(TITLE_ROWS))
-        .flat_map(|row| {
+    let titles =
+        (table.first_row..table.end_row().min(TITLE_ROWS)).flat_map(|row| {
             (table.first_col..table.end_col())
                 .filter_map(move |col| table.get(row, col).text())
         });
@@ -369,13 +423,16 @@ mod tests {
         assert!(two.contains(&"一般公共预算收入".to_string()));
         let growth = keys(&["固定资产投资", "增长"]);
         assert!(growth.contains(&"固定资产投资增速".to_string()));
+        let grouped = keys(&["增速", "地区生产总值"]);
+        assert_eq!(grouped[0], "地区生产总值增速");
         let range = keys(&["进出口总额", "1-12月"]);
         assert!(range.contains(&"进出口总额".to_string()));
     }
 
     #[test]
     fn rank_headers_are_recognised() {
-        let parts = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let parts =
+            |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(is_rank_header(&parts(&["固定资产投资", "排名"])));
         assert!(is_rank_header(&parts(&["全市位次"])));
         assert!(!is_rank_header(&parts(&["固定资产投资", "增速"])));

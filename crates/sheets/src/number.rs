@@ -34,7 +34,15 @@ pub fn parse_figure(
                 None => 0,
             };
             let shift = if *percent { shift + 2 } else { shift };
-            finish(&format!("{value}e{shift}"))
+            if shift == 0 {
+                return finish(&value.to_string());
+            }
+            // 13.7% is stored as 0.13699999999999998; Excel shows 15
+            // significant digits, so the figure is rounded to them.
+            let scaled: f64 = format!("{value}e{shift}")
+                .parse()
+                .map_err(|_| FigureError::Invalid)?;
+            finish(&format!("{scaled:.14e}"))
         }
         Cell::Text(text) => parse_text(text, column_unit, measure),
     }
@@ -69,7 +77,11 @@ fn parse_text(
         return Ok(None);
     }
     let (number, unit) = split_number(&text).ok_or(FigureError::Invalid)?;
-    let unit = if unit.is_empty() { column_unit } else { Some(unit) };
+    let unit = if unit.is_empty() {
+        column_unit
+    } else {
+        Some(unit)
+    };
     let shift = match unit {
         Some(unit) => conversion(unit, measure)?,
         None => 0,
@@ -101,8 +113,7 @@ fn split_number(text: &str) -> Option<(&str, &str)> {
         end = 1;
     }
     let digits_start = end;
-    while end < bytes.len() && matches!(bytes[end], b'0'..=b'9' | b',' | b'.')
-    {
+    while end < bytes.len() && matches!(bytes[end], b'0'..=b'9' | b',' | b'.') {
         end += 1;
     }
     let body = &text[digits_start..end];
@@ -150,7 +161,8 @@ fn strip_separators(number: &str) -> Result<String, FigureError> {
     let mut groups = integer.split(',');
     let first = groups.next().unwrap_or("");
     let valid = (1..=3).contains(&first.len())
-        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        && groups
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
     if !valid {
         return Err(FigureError::Invalid);
     }
@@ -256,10 +268,7 @@ mod tests {
     #[test]
     fn column_unit_applies_to_bare_figures() {
         let cell = text("23,456");
-        assert_eq!(
-            parse_figure(&cell, Some("万元"), "亿元"),
-            Ok(Some(2.3456))
-        );
+        assert_eq!(parse_figure(&cell, Some("万元"), "亿元"), Ok(Some(2.3456)));
         let number = Cell::Number {
             value: 23456.0,
             percent: false,
@@ -277,6 +286,11 @@ mod tests {
             percent: true,
         };
         assert_eq!(parse_figure(&cell, None, "%"), Ok(Some(23.6)));
+        let stored = Cell::Number {
+            value: 13.7 / 100.0,
+            percent: true,
+        };
+        assert_eq!(parse_figure(&stored, None, "%"), Ok(Some(13.7)));
         assert_eq!(
             parse_figure(&cell, None, "亿元"),
             Err(FigureError::Unit("%".into()))

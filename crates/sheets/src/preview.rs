@@ -97,7 +97,13 @@ pub fn preview(dataset: &Dataset, matched: &Matched) -> Preview {
             _ => ChangeKind::Changed,
         };
         if let Some(value) = figure.value {
-            set_value(&mut updated, &figure.indicator, &figure.peer, period, value);
+            set_value(
+                &mut updated,
+                &figure.indicator,
+                &figure.peer,
+                period,
+                value,
+            );
         }
         figures.push(FigureChange {
             indicator: spec.id.clone(),
@@ -113,14 +119,17 @@ pub fn preview(dataset: &Dataset, matched: &Matched) -> Preview {
         });
     }
     let count = |kind| figures.iter().filter(|f| f.change == kind).count();
-    let (added, changed) = (count(ChangeKind::Added), count(ChangeKind::Changed));
+    let (added, changed) =
+        (count(ChangeKind::Added), count(ChangeKind::Changed));
     let (unchanged, missing) =
         (count(ChangeKind::Unchanged), count(ChangeKind::Missing));
     let (ranks, total) = match (
         recompute(dataset, dataset.figures.clone()),
         recompute(dataset, updated),
     ) {
-        (Some(before), Some(after)) => compare(dataset, &before, &after, period),
+        (Some(before), Some(after)) => {
+            compare(dataset, &before, &after, period)
+        }
         _ => (Vec::new(), None),
     };
     Preview {
@@ -146,9 +155,13 @@ fn recompute(dataset: &Dataset, figures: Figures) -> Option<Report> {
         year: dataset.scheme.year,
         tasks: Vec::new(),
     };
-    let light =
-        Dataset::new(dataset.scheme.clone(), figures, ledger, SupervisionLog::default())
-            .ok()?;
+    let light = Dataset::new(
+        dataset.scheme.clone(),
+        figures,
+        ledger,
+        SupervisionLog::default(),
+    )
+    .ok()?;
     Some(evaluate(&light, &WhatIf::default()))
 }
 
@@ -182,7 +195,11 @@ fn compare(
         });
     }
     let totals = |report: &Report| {
-        report.monthly_totals.iter().find(|t| t.period == period).cloned()
+        report
+            .monthly_totals
+            .iter()
+            .find(|t| t.period == period)
+            .cloned()
     };
     let total = match (totals(before), totals(after)) {
         (Some(old), Some(new)) => Some(TotalChange {

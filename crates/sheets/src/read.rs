@@ -28,7 +28,10 @@ pub fn parse_workbook(
     } else {
         vec![read_csv(file_name, bytes)?]
     };
-    if tables.iter().all(|t| t.rows.iter().flatten().all(Cell::is_empty)) {
+    if tables
+        .iter()
+        .all(|t| t.rows.iter().flatten().all(Cell::is_empty))
+    {
         return Err(ImportError::file(ErrorKind::EmptyFile));
     }
     Ok(tables)
@@ -194,14 +197,26 @@ fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
     Ok(text.into_owned())
 }
 
-/// The delimiter used most often in the first non-empty line: a comma,
-/// a tab or a semicolon.
+/// Lines read to tell the delimiter.
+const SNIFF_LINES: usize = 20;
+
+/// The delimiter used most often in the first lines: a comma, a tab or
+/// a semicolon; a comma when none occurs.
 fn sniff_delimiter(text: &str) -> u8 {
-    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    [b',', b'\t', b';']
-        .into_iter()
-        .max_by_key(|d| line.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',')
+    let head: Vec<&str> = text.lines().take(SNIFF_LINES).collect();
+    let count = |d: u8| -> usize {
+        head.iter()
+            .map(|l| l.bytes().filter(|b| *b == d).count())
+            .sum()
+    };
+    let mut best = (b',', count(b','));
+    for d in [b'\t', b';'] {
+        let n = count(d);
+        if n > best.1 {
+            best = (d, n);
+        }
+    }
+    best.0
 }
 
 fn read_csv(file_name: &str, bytes: &[u8]) -> Result<Table, ImportError> {
@@ -269,5 +284,7 @@ mod tests {
         assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
         assert_eq!(sniff_delimiter("\na,b;c,d\n"), b',');
         assert_eq!(sniff_delimiter("a;b;c"), b';');
+        assert_eq!(sniff_delimiter("title\na,b\n"), b',');
+        assert_eq!(sniff_delimiter("title only"), b',');
     }
 }

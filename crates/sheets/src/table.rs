@@ -10,7 +10,10 @@ pub enum Cell {
     Text(String),
     /// A numeric cell; `percent` is set when its number format shows it
     /// as a percentage (Excel stores 12.5% as 0.125).
-    Number { value: f64, percent: bool },
+    Number {
+        value: f64,
+        percent: bool,
+    },
 }
 
 impl Cell {

@@ -143,7 +143,10 @@ mod tests {
             split_unit("细颗粒物(PM2.5)平均浓度", any_unit),
             ("细颗粒物(PM2.5)平均浓度", None)
         );
-        assert_eq!(split_unit("投资(含基建)", any_unit), ("投资(含基建)", None));
+        assert_eq!(
+            split_unit("投资(含基建)", any_unit),
+            ("投资(含基建)", None)
+        );
         assert_eq!(split_unit("增速*", any_unit), ("增速", None));
     }
 
