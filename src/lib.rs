@@ -133,8 +133,40 @@ fn Shell(children: Children) -> impl IntoView {
                 <ul>{nav_items}</ul>
             </nav>
             <WhatIfBanner />
+            <Notice />
             <main class="content">{children()}</main>
         </div>
+    }
+}
+
+/// A short message after a write, closed by its button or after a few
+/// seconds.
+#[component]
+fn Notice() -> impl IntoView {
+    let state = use_app_state();
+    Effect::new(move |_| {
+        if let Some(message) = state.notice.get() {
+            set_timeout(
+                move || {
+                    if state.notice.get_untracked().as_ref() == Some(&message) {
+                        state.notice.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(6),
+            );
+        }
+    });
+    move || {
+        state.notice.get().map(|message| {
+            view! {
+                <div class="notice-banner" role="status">
+                    <span>"✓ " {message}</span>
+                    <button class="button small" on:click=move |_| state.notice.set(None)>
+                        "关闭"
+                    </button>
+                </div>
+            }
+        })
     }
 }
 

@@ -73,6 +73,11 @@ pub struct AppState {
     /// browser.
     pub recompute_ms: RwSignal<Option<f64>>,
     pub session: RwSignal<SessionState>,
+    /// Whether the session check has been started.
+    session_checked: RwSignal<bool>,
+    /// A message for the user that outlives the screen that set it, such
+    /// as "saved" after a write reloads the data.
+    pub notice: RwSignal<Option<String>>,
 }
 
 fn now_ms() -> Option<f64> {
@@ -119,6 +124,8 @@ impl AppState {
             report,
             recompute_ms,
             session: RwSignal::new(SessionState::Checking),
+            session_checked: RwSignal::new(false),
+            notice: RwSignal::new(None),
         }
     }
 
@@ -162,20 +169,34 @@ impl AppState {
         });
     }
 
-    /// Asks the backend who is logged in.
+    /// Asks the backend who is logged in, once. Screens that write call
+    /// this when they open, so the read-only screens send no request
+    /// that a static host answers with 404 (which browsers log as a
+    /// console error).
     pub fn check_session(&self) {
+        if self.session_checked.get_untracked() {
+            return;
+        }
+        self.session_checked.set(true);
         let session = self.session;
         spawn_local(async move {
             session.set(backend::session().await);
         });
     }
 
-    /// Runs a write: marks `busy` while it runs, reloads the documents on
-    /// success, and puts the Chinese message into `error` on failure.
+    /// Shows a short message for the user, e.g. after a write succeeded.
+    pub fn notify(&self, message: impl Into<String>) {
+        self.notice.set(Some(message.into()));
+    }
+
+    /// Runs a write: marks `busy` while it runs, shows `done` and reloads
+    /// the documents on success, and puts the Chinese message into
+    /// `error` on failure.
     pub fn run_write<F>(
         &self,
         busy: RwSignal<bool>,
         error: RwSignal<Option<String>>,
+        done: String,
         write: F,
     ) where
         F: Future<Output = Result<(), ApiError>> + 'static,
@@ -185,7 +206,10 @@ impl AppState {
         error.set(None);
         spawn_local(async move {
             match write.await {
-                Ok(()) => state.reload(),
+                Ok(()) => {
+                    state.notify(done);
+                    state.reload();
+                }
                 Err(e) => {
                     if e.is_no_backend() {
                         state.session.set(SessionState::NoBackend);
@@ -210,7 +234,6 @@ pub fn provide_app_state() -> AppState {
     let state = AppState::new();
     provide_context(state);
     state.reload();
-    state.check_session();
     state
 }
 

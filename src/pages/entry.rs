@@ -22,6 +22,7 @@ use crate::view_model::indicators::lead_units;
 
 #[component]
 pub fn Entry() -> impl IntoView {
+    use_app_state().check_session();
     view! {
         <section class="page entry">
             <h1>"填报"</h1>
@@ -126,13 +127,11 @@ fn EntryForm(
     // Backend errors by indicator id, and errors for the whole form.
     let field_errors = RwSignal::new(BTreeMap::<String, String>::new());
     let form_error = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let submit = {
         let fields = fields.clone();
         move |e: leptos::ev::SubmitEvent| {
             e.prevent_default();
-            saved.set(None);
             form_error.set(None);
             field_errors.set(BTreeMap::new());
             let lines = match lines(&fields, &inputs.get_untracked()) {
@@ -157,10 +156,10 @@ fn EntryForm(
                 match backend::put_figures(open, &lines).await {
                     Ok(()) => {
                         log::info!("stored {} figures for {open}", lines.len());
-                        saved.set(Some(format!(
-                            "已提交 {} 项数据，正在刷新结果…",
+                        state.notify(format!(
+                            "已提交 {} 项数据，结果已按新数据重算。",
                             lines.len()
-                        )));
+                        ));
                         inputs.set(BTreeMap::new());
                         state.reload();
                     }
@@ -186,7 +185,7 @@ fn EntryForm(
             <p class="muted">{format!("填报月份：{}。输入时即显示预估得分和排名；未修改的指标不会提交。", format::period(open))}</p>
             <ul class="whatif-list">{rows}</ul>
             <p class="field-error" role="alert">{move || form_error.get()}</p>
-            <p class="success" role="status">{move || saved.get()}</p>
+
             <button class="button primary" type="submit" disabled=move || busy.get() || !can_submit()>
                 {move || if busy.get() { "正在提交…" } else { "提交" }}
             </button>

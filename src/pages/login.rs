@@ -12,6 +12,7 @@ use crate::view_model::unit_name;
 
 #[component]
 pub fn Login() -> impl IntoView {
+    use_app_state().check_session();
     let state = use_app_state();
     view! {
         <section class="page login">

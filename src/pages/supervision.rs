@@ -18,6 +18,7 @@ use crate::view_model::{indicator_name, unit_name};
 
 #[component]
 pub fn Supervision() -> impl IntoView {
+    use_app_state().check_session();
     let state = use_app_state();
     let notice = move || match state.session.get() {
         SessionState::NoBackend => {
@@ -144,7 +145,8 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                     let run = move |_| {
                         let item = item.clone();
                         let text = note.get_untracked();
-                        state.run_write(busy, error, async move {
+                        let done = format!("“{}”已提交", action.name_zh());
+                        state.run_write(busy, error, done, async move {
                             backend::post_supervision(&item.indicator, item.period, item.kind, action.key(), &text)
                                 .await
                         });

@@ -4,7 +4,7 @@
 
 use dukao_core::ledger::{Counts, MilestoneState};
 use dukao_core::model::TaskList;
-use dukao_core::Dataset;
+use dukao_core::{Dataset, Date};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -12,14 +12,15 @@ use crate::api::backend::{self, Session, SessionState};
 use crate::components::{with_dataset, Empty};
 use crate::format;
 use crate::pages::login::NoBackendNotice;
-use crate::state::{use_app_state, Shared};
+use crate::state::{use_app_state, AppState, Shared};
 use crate::view_model::tasks::{
-    by_unit, list_from_key, list_key, month_strip, TaskFilter, TaskRow,
-    UnitTasks,
+    action_date, by_unit, list_from_key, list_key, month_strip, TaskFilter,
+    TaskRow, UnitTasks,
 };
 
 #[component]
 pub fn Tasks() -> impl IntoView {
+    use_app_state().check_session();
     view! {
         <section class="page tasks">
             <h1>"任务"</h1>
@@ -56,6 +57,21 @@ fn may_write(session: &SessionState, unit: &str) -> bool {
                 || (role == "reporter" && own.as_deref() == Some(unit))
         }
         _ => false,
+    }
+}
+
+/// Today, or the data's `as_of` date when today is outside the
+/// assessment year and the next one.
+fn date_for_action(state: AppState) -> Date {
+    let today = backend::today();
+    match state.dataset() {
+        Some(d) => action_date(today, d.scheme.year, d.figures.as_of),
+        // Writes are offered only once data is loaded.
+        None => today.unwrap_or(Date {
+            year: 2000,
+            month: 1,
+            day: 1,
+        }),
     }
 }
 
@@ -249,8 +265,11 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
             let writable = writable.clone();
             let action = move |_| {
                 let id = id.clone();
-                let date = if done { None } else { backend::today() };
-                state.run_write(busy, error, async move { backend::post_milestone(&id, index, date).await });
+                let date = if done { None } else { Some(date_for_action(state)) };
+                let message = if done { "已撤销节点完成" } else { "已标记节点完成" };
+                state.run_write(busy, error, message.to_string(), async move {
+                    backend::post_milestone(&id, index, date).await
+                });
             };
             view! {
                 <li class=milestone_class(m.state)>
@@ -276,9 +295,18 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
         let id = task.id.clone();
         move |_| {
             let id = id.clone();
-            let date = if signed { None } else { backend::today() };
+            let date = if signed {
+                None
+            } else {
+                Some(date_for_action(state))
+            };
             let above_target = (!signed).then(|| above.get_untracked());
-            state.run_write(busy, error, async move {
+            let message = if signed {
+                "已撤销销号"
+            } else {
+                "已销号"
+            };
+            state.run_write(busy, error, message.to_string(), async move {
                 backend::post_sign_off(&id, date, above_target).await
             });
         }

@@ -216,3 +216,28 @@ mod tests {
         assert_eq!(list_from_key("other"), None);
     }
 }
+
+/// The date a milestone or sign-off is recorded on: `today` when it lies
+/// in the assessment year or the next one (when December's work is
+/// finished), else the figures' `as_of` date, as the backend does for
+/// supervision actions. This keeps a past year's demo data writable.
+pub fn action_date(today: Option<Date>, year: i32, as_of: Date) -> Date {
+    today
+        .filter(|d| d.year == year || d.year == year + 1)
+        .unwrap_or(as_of)
+}
+
+#[cfg(test)]
+mod action_date_tests {
+    use super::*;
+
+    #[test]
+    fn action_date_prefers_today_in_year() {
+        let as_of = Date::new(2022, 12, 20).unwrap();
+        let today = Date::new(2023, 1, 5).unwrap();
+        assert_eq!(action_date(Some(today), 2022, as_of), today);
+        let later = Date::new(2026, 12, 4).unwrap();
+        assert_eq!(action_date(Some(later), 2022, as_of), as_of);
+        assert_eq!(action_date(None, 2022, as_of), as_of);
+    }
+}
