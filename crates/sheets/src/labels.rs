@@ -126,6 +126,13 @@ impl IndicatorNames {
         IndicatorNames { keys, names }
     }
 
+    /// Whether a key names an indicator exactly or in the city's usual
+    /// wording.
+    pub fn names_one(&self, key: &str) -> bool {
+        self.keys.contains_key(key)
+            || wordings(key).iter().any(|v| self.keys.contains_key(v))
+    }
+
     /// The indicator the first of `keys` (most specific first) names
     /// exactly or in the city's usual wording, else the closest.
     pub fn find(&self, keys: &[String]) -> Found {

@@ -2,10 +2,11 @@
 //! across a row, which rows hold the headers (one, or two with merged
 //! cells), which hold units, and where the districts start.
 
-use crate::labels::{is_total, PeerNames};
-use crate::number::{is_figure_like, parse_figure};
+use crate::labels::{is_total, IndicatorNames, PeerNames};
+use crate::matching::header_keys;
+use crate::number::{is_figure_like, looks_like_unit, parse_figure};
 use crate::table::{Cell, Merge, Table};
-use crate::text::{compact, label_key};
+use crate::text::{compact, label_key, split_unit};
 
 /// A table seen with districts as rows: transposed when the sheet lists
 /// districts across a row. Positions are sheet positions, swapped when
@@ -91,10 +92,17 @@ pub struct Layout {
 
 /// Header rows taken above the main one, for merged group headers.
 const MAX_UPPER_HEADERS: usize = 2;
+/// Rows searched above the nearest header row for one that names
+/// indicators, when the nearest names none.
+const MAX_HEADER_SEARCH: u32 = 12;
 
 /// Finds the layout, or `None` when no row or column names at least two
 /// districts of the scheme.
-pub fn detect(table: &Table, peers: &PeerNames) -> Option<Layout> {
+pub fn detect(
+    table: &Table,
+    peers: &PeerNames,
+    indicators: &IndicatorNames,
+) -> Option<Layout> {
     let by_column = best_key_line(
         View {
             table,
@@ -119,7 +127,7 @@ pub fn detect(table: &Table, peers: &PeerNames) -> Option<Layout> {
         table,
         transposed: view,
     };
-    layout_in(view, key_col, peers)
+    layout_in(view, key_col, peers, indicators)
 }
 
 /// The column naming the most distinct districts (at least two).
@@ -164,7 +172,12 @@ fn count_cells(view: View, row: u32, key_col: u32) -> (usize, usize) {
     (text, numeric)
 }
 
-fn layout_in(view: View, key_col: u32, peers: &PeerNames) -> Option<Layout> {
+fn layout_in(
+    view: View,
+    key_col: u32,
+    peers: &PeerNames,
+    indicators: &IndicatorNames,
+) -> Option<Layout> {
     let named = |row: u32| {
         let key = label_key(&view.get(row, key_col).display());
         peers.exact(&key).is_some() || is_total(&key)
@@ -198,11 +211,29 @@ fn layout_in(view: View, key_col: u32, peers: &PeerNames) -> Option<Layout> {
         header = Some(row);
         break;
     }
-    let main = header?;
+    let nearest = header?;
+    let named = |row: u32| named_indicators(view, row, key_col, indicators);
+    let main = if named(nearest) > 0 {
+        nearest
+    } else {
+        // Descriptive rows (方向, 牵头单位) may sit between the names and
+        // the figures: take the row above that names most indicators.
+        let start = nearest.saturating_sub(MAX_HEADER_SEARCH);
+        (start.max(view.rows().start)..nearest)
+            .map(|row| (row, named(row)))
+            .filter(|(_, n)| *n > 0)
+            .max_by_key(|(row, n)| (*n, *row))
+            .map_or(nearest, |(row, _)| row)
+    };
     let mut header_rows = vec![main];
     let mut upper = main;
     while header_rows.len() <= MAX_UPPER_HEADERS && upper > view.rows().start {
         upper -= 1;
+        let key = label_key(&view.get(upper, key_col).display());
+        if is_unit_label(&key) {
+            unit_rows.push(upper);
+            continue;
+        }
         if !is_upper_header(view, upper, header_rows[0], key_col) {
             break;
         }
@@ -216,6 +247,39 @@ fn layout_in(view: View, key_col: u32, peers: &PeerNames) -> Option<Layout> {
         unit_rows,
         first_data_row,
     })
+}
+
+/// Counts a row's cells that name an indicator, alone or under the
+/// cell above (a group header).
+fn named_indicators(
+    view: View,
+    row: u32,
+    key_col: u32,
+    indicators: &IndicatorNames,
+) -> usize {
+    let key_of = |row: u32, col: u32| {
+        let text = compact(&view.text_at(row, col));
+        let (label, _) = split_unit(&text, |u| looks_like_unit(u, &[]));
+        label_key(label)
+    };
+    view.cols()
+        .filter(|c| *c != key_col)
+        .filter(|c| {
+            let own = key_of(row, *c);
+            if own.is_empty() {
+                return false;
+            }
+            let mut parts = Vec::new();
+            if row > view.rows().start {
+                let above = key_of(row - 1, *c);
+                if !above.is_empty() && above != own {
+                    parts.push(above);
+                }
+            }
+            parts.push(own);
+            header_keys(&parts).iter().any(|k| indicators.names_one(k))
+        })
+        .count()
 }
 
 /// Whether a row above the header belongs to it: a merged cell reaches

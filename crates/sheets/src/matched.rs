@@ -106,7 +106,7 @@ pub fn match_workbook(
             text: String::new(),
             reason: SkipReason::Sheet,
         };
-        let Some(layout) = detect(table, &peers) else {
+        let Some(layout) = detect(table, &peers, &indicators) else {
             skipped_sheets.push(skip);
             continue;
         };

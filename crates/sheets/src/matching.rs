@@ -146,7 +146,7 @@ const GROWTH: [&str; 7] = [
 const RANK_WORDS: [&str; 6] = ["排名", "位次", "名次", "排序", "得分", "分值"];
 
 /// The keys to look a header up by, most specific first.
-fn header_keys(parts: &[String]) -> Vec<String> {
+pub(crate) fn header_keys(parts: &[String]) -> Vec<String> {
     let n = parts.len();
     let mut keys = Vec::new();
     // A group header 增速 over indicator names: 增速 / 地区生产总值.
