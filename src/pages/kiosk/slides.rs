@@ -176,7 +176,7 @@ fn red_lines(snapshot: &Snapshot) -> Vec<RedLine> {
                 .as_ref()
                 .is_some_and(|p| p.peers[home].colour == Colour::Red);
             let closed_red = row.colour == Colour::Red;
-            (closed_red || projected_red).then(|| RedLine {
+            (closed_red || projected_red).then_some(RedLine {
                 name: row.name,
                 lead_unit: row.lead_unit_name,
                 group_rank: row.group_rank,
@@ -318,7 +318,7 @@ fn ledger(snapshot: &Snapshot) -> impl IntoView {
         .map(|(unit, counts)| (unit.name.as_str(), counts.overdue_milestones))
         .filter(|(_, overdue)| *overdue > 0)
         .collect();
-    units.sort_by(|a, b| b.1.cmp(&a.1));
+    units.sort_by_key(|(_, overdue)| std::cmp::Reverse(*overdue));
     let behind = units
         .into_iter()
         .take(5)
