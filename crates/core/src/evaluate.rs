@@ -204,7 +204,8 @@ fn assemble(
 }
 
 /// Recomputes one indicator: every month to the open one, and its
-/// projection. The what-if screen calls this for the indicator typed in.
+/// projection. `evaluate_from` calls this for each indicator given a
+/// what-if figure.
 pub fn evaluate_indicator(
     dataset: &Dataset,
     indicator: usize,
