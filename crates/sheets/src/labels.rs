@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::text::label_key;
 
-/// How a label was matched to the scheme.
+/// The way a label was matched to the scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
@@ -18,7 +18,7 @@ pub enum MatchKind {
     /// A peer alias of the scheme (济南高新区 for 高新区), or a header
     /// in the city's usual wording (规上 for 规模以上, 增长 for 增速).
     Alias,
-    /// The most similar name; applies only once the user confirms it.
+    /// The closest name; it applies only once the user confirms it.
     Closest,
     /// The user confirmed or chose the target.
     Confirmed,

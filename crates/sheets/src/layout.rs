@@ -2,8 +2,8 @@
 //! across a row, which rows hold the headers (one, or two with merged
 //! cells), which hold units, and where the districts start.
 
+use crate::headers::header_keys;
 use crate::labels::{is_total, IndicatorNames, PeerNames};
-use crate::matching::header_keys;
 use crate::number::{is_figure_like, looks_like_unit, parse_figure};
 use crate::table::{Cell, Merge, Table};
 use crate::text::{compact, label_key, split_unit};
@@ -18,7 +18,7 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    /// The sheet's (row, column) of a view position.
+    /// Returns the sheet's (row, column) of a view position.
     pub fn sheet_pos(&self, row: u32, col: u32) -> (u32, u32) {
         if self.transposed {
             (col, row)
@@ -48,7 +48,7 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The merged region at a view position, in view positions.
+    /// Returns the merged region at a view position, in view positions.
     pub fn merge_at(&self, row: u32, col: u32) -> Option<Merge> {
         let (r, c) = self.sheet_pos(row, col);
         let m = *self.table.merge_at(r, c)?;
@@ -64,7 +64,8 @@ impl<'a> View<'a> {
         })
     }
 
-    /// A cell's text, or a merged region's text at any of its cells.
+    /// Returns a cell's text, or a merged region's text at any of its
+    /// cells.
     pub fn text_at(&self, row: u32, col: u32) -> String {
         let cell = self.get(row, col);
         if !cell.is_empty() {
@@ -77,7 +78,7 @@ impl<'a> View<'a> {
     }
 }
 
-/// Where a sheet's labels and figures are, in view positions.
+/// The positions of a sheet's labels and figures, in view positions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     pub transposed: bool,
@@ -130,7 +131,7 @@ pub fn detect(
     layout_in(view, key_col, peers, indicators)
 }
 
-/// The column naming the most distinct districts (at least two).
+/// Finds the column naming the most distinct districts (at least two).
 fn best_key_line(view: View, peers: &PeerNames) -> Option<(u32, usize)> {
     let mut best: Option<(u32, usize)> = None;
     for col in view.cols() {
@@ -283,8 +284,8 @@ fn named_indicators(
 }
 
 /// Whether a row above the header belongs to it: a merged cell reaches
-/// down into the header, or it holds group headers (two or more text
-/// cells besides the key column). A title row holds one text cell.
+/// down into the header, or it contains group headers (two or more text
+/// cells besides the key column). A title row contains one text cell.
 fn is_upper_header(view: View, row: u32, below: u32, key_col: u32) -> bool {
     let spans_down = view.cols().any(|col| {
         view.merge_at(row, col)
@@ -294,7 +295,7 @@ fn is_upper_header(view: View, row: u32, below: u32, key_col: u32) -> bool {
     spans_down || (text >= 2 && numeric == 0)
 }
 
-/// The header texts of one column, top first, with a vertically merged
+/// Returns the header texts of one column, top first, with a vertically merged
 /// cell's text taken once. In files without merge information (CSV), a
 /// blank cell of an upper header row continues the nearest text to its
 /// left, as a merged cell would.

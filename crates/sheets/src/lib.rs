@@ -16,7 +16,7 @@
 //! let changes = preview(dataset, &matched);
 //! println!("{} figures change", changes.changed);
 //! match matched.entries() {
-//!     Ok(body) => println!("PUT /api/peer-figures with {} entries", body.entries.len()),
+//!     Ok(body) => println!("{} entries to send", body.entries.len()),
 //!     Err(errors) => errors.iter().for_each(|e| println!("{e}")),
 //! }
 //! # Ok(())
@@ -31,6 +31,8 @@
 //! wasm32-unknown-unknown, where `dukao-sheets-worker` wraps it.
 
 mod error;
+mod figures;
+mod headers;
 mod labels;
 mod layout;
 mod matched;

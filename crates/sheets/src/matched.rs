@@ -3,15 +3,15 @@
 
 use std::collections::HashMap;
 
-use dukao_core::model::{Kind, Method, Scheme};
+use dukao_core::model::Scheme;
 use dukao_core::Period;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ErrorKind, ImportError, MAX_MAGNITUDE};
+use crate::error::{ErrorKind, ImportError};
+use crate::figures::read_sheet;
 use crate::labels::{IndicatorNames, MatchKind, PeerNames};
 use crate::layout::detect;
 use crate::matching::{match_sheet, Label, SheetMatch, Skip, SkipReason};
-use crate::number::{parse_figure, FigureError};
 use crate::table::Table;
 use crate::text::label_key;
 
@@ -28,11 +28,11 @@ pub struct Figure {
     pub text: String,
 }
 
-/// The user's answer for a label that needs confirmation: the peer or
+/// The user's choice for a label that needs confirmation: the peer or
 /// indicator (id or name) it stands for, or `None` to leave it out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Confirmation {
-    /// Limits the answer to one sheet; all sheets when absent.
+    /// Limits the choice to one sheet; all sheets when absent.
     #[serde(default)]
     pub sheet: Option<String>,
     pub label: String,
@@ -142,7 +142,7 @@ pub fn match_workbook(
 }
 
 impl Matched {
-    /// Whether nothing blocks the import.
+    /// Returns whether nothing blocks the import.
     pub fn is_ready(&self) -> bool {
         self.errors.is_empty() && self.unconfirmed.is_empty()
     }
@@ -221,7 +221,7 @@ impl Matched {
         }
     }
 
-    /// The entries `PUT /api/peer-figures` takes: every figure present,
+    /// Returns the entries `PUT /api/peer-figures` takes: every figure present,
     /// or every blocking error and unconfirmed label. Blank cells are
     /// left out, so they never clear a stored figure.
     pub fn entries(&self) -> Result<PeerFigures, Vec<ImportError>> {
@@ -311,186 +311,4 @@ fn apply(label: &mut Label, target: Option<(String, String)>) {
             label.kind = MatchKind::Ignored;
         }
     }
-}
-
-fn read_sheet(
-    sheet: &mut SheetMatch,
-    scheme: &Scheme,
-    figures: &mut Vec<Figure>,
-    errors: &mut Vec<ImportError>,
-    unconfirmed: &mut Vec<ImportError>,
-    seen: &mut HashMap<(String, String), usize>,
-) {
-    let name = sheet.sheet.clone();
-    let pending = |label: &Label| {
-        ImportError::new(
-            name.clone(),
-            Some(label.cell.clone()),
-            label.text.clone(),
-            ErrorKind::Unconfirmed {
-                candidates: label
-                    .candidates
-                    .iter()
-                    .map(|c| c.name.clone())
-                    .collect(),
-            },
-        )
-    };
-    for row in &mut sheet.rows {
-        row.needs_confirmation =
-            matches!(row.kind, MatchKind::Closest | MatchKind::Unmatched);
-        if row.needs_confirmation {
-            unconfirmed.push(pending(row));
-        }
-    }
-    for column in &mut sheet.columns {
-        let label = &mut column.label;
-        label.needs_confirmation = label.kind == MatchKind::Closest;
-        if label.needs_confirmation {
-            unconfirmed.push(pending(label));
-        }
-    }
-    let rows = first_of_each(&sheet.rows, &name, errors, |target, first| {
-        ErrorKind::DuplicatePeer {
-            peer: target.to_string(),
-            first,
-        }
-    });
-    let columns: Vec<&Label> = sheet.columns.iter().map(|c| &c.label).collect();
-    let columns = first_of_each(columns, &name, errors, |target, first| {
-        ErrorKind::DuplicateIndicator {
-            indicator: target.to_string(),
-            first,
-        }
-    });
-    for r in rows {
-        let peer = sheet.rows[r].target.clone().unwrap_or_default();
-        for &c in &columns {
-            let column = &sheet.columns[c];
-            let Some(spec) =
-                column.label.target.as_ref().and_then(|id| {
-                    scheme.indicators.iter().find(|i| &i.id == id)
-                })
-            else {
-                continue;
-            };
-            let (cell, cell_name) = &sheet.cells[r][c];
-            let text = cell.display();
-            let reject = |kind| {
-                ImportError::new(
-                    name.clone(),
-                    Some(cell_name.clone()),
-                    text.clone(),
-                    kind,
-                )
-            };
-            let value =
-                match parse_figure(cell, column.unit.as_deref(), &spec.measure)
-                {
-                    Ok(value) => value,
-                    Err(FigureError::Invalid) => {
-                        errors.push(reject(ErrorKind::InvalidNumber));
-                        continue;
-                    }
-                    Err(FigureError::Unit(unit)) => {
-                        errors.push(reject(ErrorKind::UnitMismatch {
-                            unit,
-                            measure: spec.measure.clone(),
-                        }));
-                        continue;
-                    }
-                };
-            if let Some(v) = value {
-                if !v.is_finite() || v.abs() > MAX_MAGNITUDE {
-                    errors.push(reject(ErrorKind::OutOfRange));
-                    continue;
-                }
-                let counts = matches!(spec.method, Method::BonusPenalty { .. });
-                if v < 0.0 && (spec.kind == Kind::Cumulative || counts) {
-                    errors.push(reject(ErrorKind::Negative {
-                        indicator: spec.name.clone(),
-                    }));
-                    continue;
-                }
-            }
-            let figure = Figure {
-                indicator: spec.id.clone(),
-                peer: peer.clone(),
-                value,
-                sheet: name.clone(),
-                cell: cell_name.clone(),
-                text,
-            };
-            merge_figure(figure, &sheet.rows[r], spec, figures, errors, seen);
-        }
-    }
-}
-
-/// Adds a figure unless another sheet gave the same one. Two different
-/// values are a conflict; a blank never overrides a value.
-fn merge_figure(
-    figure: Figure,
-    row: &Label,
-    spec: &dukao_core::model::Indicator,
-    figures: &mut Vec<Figure>,
-    errors: &mut Vec<ImportError>,
-    seen: &mut HashMap<(String, String), usize>,
-) {
-    let key = (figure.indicator.clone(), figure.peer.clone());
-    let Some(&at) = seen.get(&key) else {
-        seen.insert(key, figures.len());
-        figures.push(figure);
-        return;
-    };
-    let first = &figures[at];
-    match (first.value, figure.value) {
-        (Some(a), Some(b)) if a != b => {
-            let peer = row.target_name.clone().unwrap_or_default();
-            errors.push(ImportError::new(
-                figure.sheet.clone(),
-                Some(figure.cell.clone()),
-                figure.text.clone(),
-                ErrorKind::ConflictingFigure {
-                    indicator: spec.name.clone(),
-                    peer,
-                    first: format!("{}!{}", first.sheet, first.cell),
-                },
-            ));
-        }
-        (None, Some(_)) => figures[at] = figure,
-        _ => {}
-    }
-}
-
-/// Indexes of labels with a target, the first of each target only; each
-/// later one is reported as a duplicate.
-fn first_of_each<'a>(
-    labels: impl IntoIterator<Item = &'a Label>,
-    sheet: &str,
-    errors: &mut Vec<ImportError>,
-    kind: impl Fn(&str, String) -> ErrorKind,
-) -> Vec<usize> {
-    let mut first: HashMap<&str, &Label> = HashMap::new();
-    let mut kept = Vec::new();
-    for (i, label) in labels.into_iter().enumerate() {
-        let Some(target) = label.target.as_deref() else {
-            continue;
-        };
-        match first.get(target) {
-            Some(earlier) => {
-                let name = label.target_name.as_deref().unwrap_or(target);
-                errors.push(ImportError::new(
-                    sheet,
-                    Some(label.cell.clone()),
-                    label.text.clone(),
-                    kind(name, earlier.cell.clone()),
-                ));
-            }
-            None => {
-                first.insert(target, label);
-                kept.push(i);
-            }
-        }
-    }
-    kept
 }

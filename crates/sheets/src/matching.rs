@@ -5,6 +5,7 @@ use dukao_core::model::Scheme;
 use dukao_core::Period;
 use serde::Serialize;
 
+use crate::headers::{header_keys, is_rank_header};
 use crate::labels::PeerNames;
 use crate::labels::{is_note, is_total, Found, IndicatorNames, MatchKind};
 use crate::layout::{header_parts, Layout, View};
@@ -36,7 +37,7 @@ pub struct Candidate {
 pub struct Label {
     /// The label as the file writes it (header rows joined by "/").
     pub text: String,
-    /// Where the label is, e.g. "A7".
+    /// The label's cell, e.g. "A7".
     pub cell: String,
     /// Peer or indicator id.
     pub target: Option<String>,
@@ -55,7 +56,7 @@ pub struct Column {
     pub unit: Option<String>,
 }
 
-/// Why a row, column or sheet was left out.
+/// The reason a row, column or sheet was left out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
@@ -113,76 +114,7 @@ pub struct SheetMatch {
     pub skipped: Vec<Skip>,
     /// `cells[row][column]`: the cell and its sheet name ("C7").
     #[serde(skip)]
-    pub(crate) cells: Vec<Vec<(Cell, String)>>,
-}
-
-/// Sub-headers that add nothing to the indicator's name.
-const FILLERS: [&str; 13] = [
-    "累计",
-    "本年累计",
-    "本月",
-    "当月",
-    "绝对值",
-    "总量",
-    "总额",
-    "金额",
-    "完成额",
-    "完成值",
-    "完成",
-    "数值",
-    "规模",
-];
-/// Sub-headers that mean growth on the year before.
-const GROWTH: [&str; 7] = [
-    "增速",
-    "增长",
-    "增幅",
-    "增长率",
-    "同比",
-    "同比增长",
-    "比上年增长",
-];
-/// Headers of ranks and scores the city computed.
-const RANK_WORDS: [&str; 6] = ["排名", "位次", "名次", "排序", "得分", "分值"];
-
-/// The keys to look a header up by, most specific first.
-pub(crate) fn header_keys(parts: &[String]) -> Vec<String> {
-    let n = parts.len();
-    let mut keys = Vec::new();
-    // A group header 增速 over indicator names: 增速 / 地区生产总值.
-    if let Some(at) = parts[..n.saturating_sub(1)]
-        .iter()
-        .position(|p| GROWTH.contains(&p.as_str()))
-    {
-        let rest: String = parts
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != at)
-            .map(|(_, p)| p.as_str())
-            .collect();
-        keys.push(format!("{rest}增速"));
-    }
-    keys.extend((0..n).map(|i| parts[i..].concat()));
-    if n >= 2 {
-        let last = parts[n - 1].as_str();
-        let parent = parts[..n - 1].concat();
-        let is_range = last.ends_with('月') && last.contains(['-', '—', '至']);
-        if FILLERS.contains(&last) || is_range {
-            keys.push(parent.clone());
-            keys.push(parts[n - 2].clone());
-        } else if GROWTH.contains(&last) {
-            keys.push(format!("{parent}增速"));
-            keys.push(format!("{}增速", parts[n - 2]));
-        }
-    }
-    keys.retain(|k| !k.is_empty());
-    keys
-}
-
-fn is_rank_header(parts: &[String]) -> bool {
-    parts.last().is_some_and(|last| {
-        RANK_WORDS.iter().any(|w| last == w || last.ends_with(w))
-    })
+    pub(crate) cells: Cells,
 }
 
 fn label_from(
@@ -226,25 +158,64 @@ pub fn match_sheet(
         table,
         transposed: layout.transposed,
     };
-    let sheet = table.sheet.clone();
-    let name = |row: u32, col: u32| {
-        let (r, c) = view.sheet_pos(row, col);
-        cell_name(r, c)
-    };
+    let mut skipped = Vec::new();
+    let (columns, positions) =
+        read_columns(view, layout, scheme, indicators, &mut skipped);
+    let (rows, cells) =
+        read_rows(view, layout, scheme, peers, &positions, &mut skipped);
+    let header_lines = layout
+        .header_rows
+        .iter()
+        .map(|line| {
+            if layout.transposed {
+                column_name(*line)
+            } else {
+                (line + 1).to_string()
+            }
+        })
+        .collect();
+    SheetMatch {
+        sheet: table.sheet.clone(),
+        orientation: if layout.transposed {
+            Orientation::DistrictsAsColumns
+        } else {
+            Orientation::DistrictsAsRows
+        },
+        header_lines,
+        period_stated: stated_period(table),
+        columns,
+        rows,
+        skipped,
+        cells,
+    }
+}
+
+/// Reads and matches the indicator headers; returns the columns and
+/// their view positions. Rank columns and unknown headers are recorded
+/// in `skipped`; unknown headers stay as unmatched columns, which the
+/// user may still assign.
+fn read_columns(
+    view: View,
+    layout: &Layout,
+    scheme: &Scheme,
+    indicators: &IndicatorNames,
+    skipped: &mut Vec<Skip>,
+) -> (Vec<Column>, Vec<u32>) {
+    let sheet = &view.table.sheet;
     let measures: Vec<String> = scheme
         .indicators
         .iter()
         .map(|i| compact(&i.measure))
         .collect();
     let is_unit = |text: &str| looks_like_unit(text, &measures);
-    let mut skipped = Vec::new();
     let mut columns = Vec::new();
-    let mut column_positions = Vec::new();
+    let mut positions = Vec::new();
     for col in view.cols().filter(|c| *c != layout.key_col) {
         let raw = header_parts(view, layout, col);
         if raw.is_empty() {
             continue;
         }
+
         let mut unit = None;
         let mut parts = Vec::new();
         for part in &raw {
@@ -261,6 +232,7 @@ pub fn match_sheet(
                 unit = Some(text);
             }
         }
+
         let cell = label_cell(view, layout, col);
         let text = raw.join("/");
         let found = indicators.find(&header_keys(&parts));
@@ -288,8 +260,28 @@ pub fn match_sheet(
             (spec.id.clone(), spec.name.clone())
         });
         columns.push(Column { label, unit });
-        column_positions.push(col);
+        positions.push(col);
     }
+    (columns, positions)
+}
+
+type Cells = Vec<Vec<(Cell, String)>>;
+
+/// Reads and matches the district rows below the header, with their
+/// cells in the columns at `positions`. Totals, notes, group headings
+/// and rows without a name are recorded in `skipped`.
+fn read_rows(
+    view: View,
+    layout: &Layout,
+    scheme: &Scheme,
+    peers: &PeerNames,
+    positions: &[u32],
+    skipped: &mut Vec<Skip>,
+) -> (Vec<Label>, Cells) {
+    let name = |row: u32, col: u32| {
+        let (r, c) = view.sheet_pos(row, col);
+        cell_name(r, c)
+    };
     let mut rows = Vec::new();
     let mut cells = Vec::new();
     for row in layout.first_data_row..view.rows().end {
@@ -304,72 +296,48 @@ pub fn match_sheet(
             .any(|c| is_figure_like(view.get(row, c)));
         let cell = name(row, layout.key_col);
         let skip = |reason| Skip {
-            sheet: sheet.clone(),
+            sheet: view.table.sheet.clone(),
             cell: Some(cell.clone()),
             text: text.clone(),
             reason,
         };
+
         let found = peers.find(&key);
         let known = matches!(found.kind, MatchKind::Exact | MatchKind::Alias);
-        if !known {
-            if key.is_empty() {
+        let reason = match () {
+            _ if known => None,
+            _ if key.is_empty() => {
                 if has_figures {
                     skipped.push(skip(SkipReason::NoName));
                 }
                 continue;
             }
-            if is_total(&key) {
-                skipped.push(skip(SkipReason::Total));
-                continue;
-            }
-            if is_note(&key) {
-                skipped.push(skip(SkipReason::Note));
-                continue;
-            }
-            if !has_figures {
-                skipped.push(skip(SkipReason::Heading));
-                continue;
-            }
+            _ if is_total(&key) => Some(SkipReason::Total),
+            _ if is_note(&key) => Some(SkipReason::Note),
+            // A group heading, or a name without any figure to import.
+            _ if !has_figures => Some(SkipReason::Heading),
+            _ => None,
+        };
+        if let Some(reason) = reason {
+            skipped.push(skip(reason));
+            continue;
         }
+
         rows.push(label_from(text.trim().to_string(), cell, &found, |i| {
             let peer = &scheme.peers[i];
             (peer.id.clone(), peer.name.clone())
         }));
         cells.push(
-            column_positions
+            positions
                 .iter()
                 .map(|col| (view.get(row, *col).clone(), name(row, *col)))
                 .collect(),
         );
     }
-    let header_lines = layout
-        .header_rows
-        .iter()
-        .map(|line| {
-            if layout.transposed {
-                column_name(*line)
-            } else {
-                (line + 1).to_string()
-            }
-        })
-        .collect();
-    SheetMatch {
-        sheet,
-        orientation: if layout.transposed {
-            Orientation::DistrictsAsColumns
-        } else {
-            Orientation::DistrictsAsRows
-        },
-        header_lines,
-        period_stated: stated_period(table),
-        columns,
-        rows,
-        skipped,
-        cells,
-    }
+    (rows, cells)
 }
 
-/// The sheet name of a column's header: its lowest header cell with
+/// Names the cell of a column's header: its lowest header cell with
 /// text, or the first cell of the merged region it lies in.
 fn label_cell(view: View, layout: &Layout, col: u32) -> String {
     let own = layout
@@ -405,36 +373,4 @@ fn stated_period(table: &Table) -> Option<Period> {
         .chain(titles)
         .find_map(find_period)
         .and_then(|(year, month)| Period::new(year, month))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys(parts: &[&str]) -> Vec<String> {
-        let parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
-        header_keys(&parts)
-    }
-
-    #[test]
-    fn header_keys_join_parents() {
-        assert_eq!(keys(&["地区生产总值增速"]), vec!["地区生产总值增速"]);
-        let two = keys(&["一般公共预算收入", "累计"]);
-        assert!(two.contains(&"一般公共预算收入".to_string()));
-        let growth = keys(&["固定资产投资", "增长"]);
-        assert!(growth.contains(&"固定资产投资增速".to_string()));
-        let grouped = keys(&["增速", "地区生产总值"]);
-        assert_eq!(grouped[0], "地区生产总值增速");
-        let range = keys(&["进出口总额", "1-12月"]);
-        assert!(range.contains(&"进出口总额".to_string()));
-    }
-
-    #[test]
-    fn rank_headers_are_recognised() {
-        let parts =
-            |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(is_rank_header(&parts(&["固定资产投资", "排名"])));
-        assert!(is_rank_header(&parts(&["全市位次"])));
-        assert!(!is_rank_header(&parts(&["固定资产投资", "增速"])));
-    }
 }

@@ -78,13 +78,14 @@ fn bulletin_sheet(scheme: &Scheme, bulletin: &Bulletin) -> SheetData {
         widths: HEADERS.iter().map(|(_, w)| *w).collect(),
         rows,
         notes: vec![format!(
-            "绿 {} 项，黄 {} 项，红 {} 项，缺报 {} 项。排名变化：↑ 上升，↓ 下降，— 持平。",
+            "绿 {} 项，黄 {} 项，红 {} 项，缺报 {} 项。\
+             排名变化：↑ 上升，↓ 下降，— 持平。",
             bulletin.green, bulletin.yellow, bulletin.red, bulletin.missing
         )],
     }
 }
 
-/// The bulletin as .xlsx: the ranking sheet, coloured by red, yellow and
+/// Writes the bulletin as .xlsx: the ranking sheet, coloured by red, yellow and
 /// green with the colour's name in its own column, and the period's
 /// supervision items on a second sheet.
 pub fn bulletin_xlsx(
@@ -99,7 +100,8 @@ pub fn bulletin_xlsx(
     workbook(&[bulletin_sheet(scheme, bulletin), items])
 }
 
-/// The bulletin's ranking sheet as CSV, with the total as the last line.
+/// Writes the bulletin's ranking sheet as CSV, with the total as the last
+/// line.
 pub fn bulletin_csv(scheme: &Scheme, bulletin: &Bulletin) -> Vec<u8> {
     write_csv(&bulletin_sheet(scheme, bulletin))
 }

@@ -18,14 +18,14 @@ pub use tables::{
     milestones_csv, supervision_csv, supervision_xlsx,
 };
 
-/// Why an .xlsx file could not be written.
+/// The failure to write an .xlsx file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportError {
     pub detail: String,
 }
 
 impl ExportError {
-    /// The failure in Chinese, for the screen.
+    /// Formats the failure in Chinese, for the screen.
     pub fn message_zh(&self) -> String {
         format!(
             "导出 Excel 文件失败（{}），请改为导出 CSV 或联系管理员",
@@ -83,7 +83,7 @@ impl Value {
         rank.map_or(Value::Empty, Value::count)
     }
 
-    /// The cell as CSV writes it: numbers in full precision, so that an
+    /// Formats the cell for CSV: numbers in full precision, so that an
     /// import gives back the same figure.
     fn csv(&self) -> String {
         match self {
@@ -136,7 +136,7 @@ pub(crate) fn write_csv(sheet: &SheetData) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(vec![0xEF, 0xBB, 0xBF]);
-    // Writing to a Vec cannot fail; a failure would be a csv crate bug.
+    // The writer's only I/O is into a Vec, whose io::Write never fails.
     writer
         .write_record(&sheet.headers)
         .expect("CSV into memory");
@@ -147,7 +147,7 @@ pub(crate) fn write_csv(sheet: &SheetData) -> Vec<u8> {
     writer.into_inner().expect("CSV into memory")
 }
 
-/// The rank movement as the bulletin prints it: ↑2, ↓1, or — when
+/// Formats the rank movement as the bulletin prints it: ↑2, ↓1, or — when
 /// unchanged; blank when either month is unranked.
 pub(crate) fn movement(change: Option<i32>) -> String {
     match change {

@@ -70,7 +70,7 @@ const INDICATOR_COLUMNS: [(&str, f64); 9] = [
     ("单位", 10.0),
 ];
 
-/// Every indicator active in `period`, with its scheme entry and every
+/// Builds the table of every indicator active in `period`, with its scheme entry and every
 /// peer's figure in that month; blank where none was reported.
 fn indicator_sheet(dataset: &Dataset, period: Period) -> SheetData {
     let scheme = &dataset.scheme;
@@ -116,7 +116,7 @@ fn indicator_sheet(dataset: &Dataset, period: Period) -> SheetData {
     }
 }
 
-/// The indicator table for `period` as .xlsx.
+/// Writes the indicator table for `period` as .xlsx.
 pub fn indicator_table_xlsx(
     dataset: &Dataset,
     period: Period,
@@ -124,7 +124,7 @@ pub fn indicator_table_xlsx(
     workbook(&[indicator_sheet(dataset, period)])
 }
 
-/// The indicator table for `period` as CSV.
+/// Writes the indicator table for `period` as CSV.
 pub fn indicator_table_csv(dataset: &Dataset, period: Period) -> Vec<u8> {
     write_csv(&indicator_sheet(dataset, period))
 }
@@ -232,18 +232,18 @@ fn milestones_sheet(dataset: &Dataset) -> SheetData {
     }
 }
 
-/// The task ledger as .xlsx: tasks with their states, and milestones on
+/// Writes the task ledger as .xlsx: tasks with their states, and milestones on
 /// a second sheet.
 pub fn ledger_xlsx(dataset: &Dataset) -> Result<Vec<u8>, ExportError> {
     workbook(&[tasks_sheet(dataset), milestones_sheet(dataset)])
 }
 
-/// The ledger's tasks as CSV.
+/// Writes the ledger's tasks as CSV.
 pub fn ledger_csv(dataset: &Dataset) -> Vec<u8> {
     write_csv(&tasks_sheet(dataset))
 }
 
-/// The ledger's milestones as CSV.
+/// Writes the ledger's milestones as CSV.
 pub fn milestones_csv(dataset: &Dataset) -> Vec<u8> {
     write_csv(&milestones_sheet(dataset))
 }
@@ -310,7 +310,8 @@ pub(crate) fn items_sheet(
     }
 }
 
-/// Supervision items (from [`dukao_core::evaluate`]'s report) as .xlsx.
+/// Writes supervision items (from [`dukao_core::evaluate`]'s report) as
+/// .xlsx.
 pub fn supervision_xlsx(
     scheme: &Scheme,
     items: &[Item],
@@ -319,7 +320,7 @@ pub fn supervision_xlsx(
     workbook(&[items_sheet(scheme, items, title)])
 }
 
-/// Supervision items as CSV.
+/// Writes supervision items as CSV.
 pub fn supervision_csv(scheme: &Scheme, items: &[Item]) -> Vec<u8> {
     write_csv(&items_sheet(scheme, items, String::new()))
 }
