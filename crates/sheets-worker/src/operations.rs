@@ -78,10 +78,10 @@ fn rejected(errors: Vec<ImportError>) -> String {
 
 /// Parses, matches, applies the confirmations and previews a file.
 ///
-/// Returns JSON: on success `{"ok": true, "matched", "preview", "ready",
-/// "request", "blocking"}`, where `request` is the body of
-/// `PUT /api/peer-figures` once `ready` (else null) and `blocking` lists
-/// the rejections and the labels awaiting confirmation; on failure
+/// Returns JSON. On success it is `{"ok": true, "matched", "preview",
+/// "ready", "request", "blocking"}`: `request` is the body of
+/// `PUT /api/peer-figures` once `ready` (else null), and `blocking` lists
+/// the rejections and the labels awaiting confirmation. On failure it is
 /// `{"ok": false, "errors": [{"message_zh", "message", …}]}`.
 /// `confirmations_json` is a JSON array of `{"label", "target",
 /// "sheet"?}`, or empty. `progress` is called with each stage as it

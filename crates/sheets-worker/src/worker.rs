@@ -3,7 +3,7 @@
 //! The page posts `{id, op: "match", fileName, bytes, scheme, figures,
 //! period, confirmations?}` or `{id, op: "export", kind, format, scheme,
 //! figures, ledger, supervision, period}`: documents as JSON text,
-//! `bytes` as an ArrayBuffer or Uint8Array. The worker answers:
+//! `bytes` as an ArrayBuffer or Uint8Array. The worker posts back:
 //!
 //! - `{type: "ready"}` once, when the module has loaded;
 //! - `{id, type: "progress", stage}` as a match goes through "reading",

@@ -278,7 +278,7 @@ fn thousands(value: f64) -> String {
     let digits: Vec<char> = integer.chars().collect();
     let mut grouped = String::new();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(*c);
@@ -315,7 +315,7 @@ fn fullwidth_csv() {
     write_file("fullwidth.csv", &bytes);
 }
 
-/// A figure in full-width digits; negative ones start with "－" on even
+/// Writes a figure in full-width digits. Negative ones start with "－" on even
 /// rows and "−" on odd ones.
 fn fullwidth_signed(value: f64, row: usize) -> String {
     let magnitude = to_fullwidth(&fmt(value.abs()));
@@ -349,7 +349,8 @@ fn districts_as_columns_xlsx() -> Result<(), XlsxError> {
     for (i, peer) in PEERS.iter().enumerate() {
         sheet.write(0, 4 + i as u16, *peer)?;
     }
-    let lines: [(&str, &str, &dyn Fn(usize) -> f64); 4] = [
+    type Figure<'a> = &'a dyn Fn(usize) -> f64;
+    let lines: [(&str, &str, Figure); 4] = [
         ("地区生产总值增速", "%", &|i| GDP_GROWTH[i]),
         ("固定资产投资增速", "%", &|i| FAI_GROWTH[i]),
         ("一般公共预算收入", "万元", &|i| {

@@ -94,12 +94,12 @@ impl PeerNames {
         PeerNames { keys, names }
     }
 
-    /// The peer a key names exactly or by alias.
+    /// Finds the peer a key names exactly or by alias.
     pub fn exact(&self, key: &str) -> Option<(usize, MatchKind)> {
         self.keys.get(key).copied()
     }
 
-    /// The peer a key names, or the closest peers.
+    /// Finds the peer a key names, or the closest peers.
     pub fn find(&self, key: &str) -> Found {
         if let Some((index, kind)) = self.exact(key) {
             return Found::exact(index, kind);
@@ -126,14 +126,14 @@ impl IndicatorNames {
         IndicatorNames { keys, names }
     }
 
-    /// Whether a key names an indicator exactly or in the city's usual
+    /// Returns whether a key names an indicator exactly or in the city's usual
     /// wording.
     pub fn names_one(&self, key: &str) -> bool {
         self.keys.contains_key(key)
             || wordings(key).iter().any(|v| self.keys.contains_key(v))
     }
 
-    /// The indicator the first of `keys` (most specific first) names
+    /// Finds the indicator the first of `keys` (most specific first) names
     /// exactly or in the city's usual wording, else the closest.
     pub fn find(&self, keys: &[String]) -> Found {
         for key in keys {
@@ -186,7 +186,7 @@ const GROWTH_ENDINGS: [&str; 7] = [
     "增幅",
 ];
 
-/// A header rewritten in the scheme's wording, one rewrite at a time
+/// Rewrites a header in the scheme's wording, one rewrite at a time
 /// and all together.
 fn wordings(key: &str) -> Vec<String> {
     let mut all = key.to_string();
@@ -207,7 +207,7 @@ fn wordings(key: &str) -> Vec<String> {
     variants
 }
 
-/// The names at least `threshold` similar to `key`, best first.
+/// Finds the names at least `threshold` similar to `key`, best first.
 fn closest(key: &str, names: &[Vec<String>], threshold: f64) -> Found {
     let mut scored: Vec<(usize, f64)> = names
         .iter()

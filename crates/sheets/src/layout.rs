@@ -283,7 +283,7 @@ fn named_indicators(
         .count()
 }
 
-/// Whether a row above the header belongs to it: a merged cell reaches
+/// Returns whether a row above the header belongs to it: a merged cell reaches
 /// down into the header, or it contains group headers (two or more text
 /// cells besides the key column). A title row contains one text cell.
 fn is_upper_header(view: View, row: u32, below: u32, key_col: u32) -> bool {

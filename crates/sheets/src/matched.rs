@@ -194,12 +194,9 @@ impl Matched {
                     {
                         continue;
                     }
-                    match target {
-                        Ok(target) => {
-                            apply(label, target.clone());
-                            applied = true;
-                        }
-                        Err(()) => {}
+                    if let Ok(target) = target {
+                        apply(label, target.clone());
+                        applied = true;
                     }
                 }
             }

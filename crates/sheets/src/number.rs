@@ -5,7 +5,7 @@
 use crate::table::Cell;
 use crate::text::halfwidth;
 
-/// Why a cell is not a figure.
+/// The reason a cell is not a figure.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FigureError {
     Invalid,
@@ -48,7 +48,7 @@ pub fn parse_figure(
     }
 }
 
-/// Whether a cell reads as a figure (with or without a unit), without
+/// Returns whether a cell reads as a figure (with or without a unit), without
 /// checking the unit against any measure.
 pub fn is_figure_like(cell: &Cell) -> bool {
     match cell {
@@ -169,7 +169,7 @@ fn strip_separators(number: &str) -> Result<String, FigureError> {
     Ok(number.replace(',', ""))
 }
 
-/// The power of ten turning a figure in `unit` into one in `measure`:
+/// Returns the power of ten turning a figure in `unit` into one in `measure`:
 /// "万元" into "亿元" is −4, "%" into "%" is 0. Two counting words (个,
 /// 家, 户) are treated as the same unit; every other mismatch is an
 /// error.
@@ -213,7 +213,7 @@ fn split_magnitude(unit: &str) -> (i32, &str) {
     (0, unit)
 }
 
-/// Whether a header's bracketed tail reads as a unit of measure.
+/// Returns whether a header's bracketed tail reads as a unit of measure.
 pub fn looks_like_unit(text: &str, measures: &[String]) -> bool {
     if text.is_empty() || text.chars().count() > 8 {
         return false;

@@ -1,4 +1,4 @@
-//! What an import would change: old and new figures, and the home's
+//! The preview of an import's changes: old and new figures, and the home's
 //! group ranks before and after, recomputed by the engine.
 
 use dukao_core::evaluate::Report;
@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::matched::Matched;
 
-/// How an imported figure compares with the stored one.
+/// The comparison of an imported figure with the stored one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {

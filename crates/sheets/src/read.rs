@@ -12,7 +12,7 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// Parses a workbook or CSV file into one table per visible sheet. The
-/// format is told by the file's first bytes, so a misnamed file still
+/// file's first bytes decide the format, so a misnamed file still
 /// reads; `file_name` names a CSV file's only sheet.
 pub fn parse_workbook(
     file_name: &str,
@@ -22,9 +22,9 @@ pub fn parse_workbook(
         return Err(ImportError::file(ErrorKind::EmptyFile));
     }
     let tables = if bytes.starts_with(ZIP_MAGIC) {
-        read_xlsx(bytes)?
+        guarded(|| read_xlsx(bytes))?
     } else if bytes.starts_with(OLE_MAGIC) {
-        read_xls(bytes)?
+        guarded(|| read_xls(bytes))?
     } else {
         vec![read_csv(file_name, bytes)?]
     };
@@ -37,6 +37,18 @@ pub fn parse_workbook(
     Ok(tables)
 }
 
+/// Runs a calamine reader, turning a panic into a rejection: calamine
+/// 0.38 indexes out of bounds on some damaged .xls files.
+// NOTE: where panics abort (wasm32, or a panic = "abort" profile) this
+// cannot catch them; the Web Worker then dies and the page must report
+// the file as unreadable and start a new worker.
+fn guarded(
+    read: impl FnOnce() -> Result<Vec<Table>, ImportError>,
+) -> Result<Vec<Table>, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(unreadable("damaged workbook")))
+}
+
 fn unreadable(detail: impl ToString) -> ImportError {
     ImportError::file(ErrorKind::UnreadableFile {
         detail: detail.to_string(),
@@ -44,8 +56,7 @@ fn unreadable(detail: impl ToString) -> ImportError {
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Table>, ImportError> {
-    let mut workbook =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e))?;
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let names = visible_sheets(workbook.sheets_metadata());
     let mut tables = Vec::with_capacity(names.len());
     for name in names {
@@ -70,8 +81,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Table>, ImportError> {
 // formatted as a percentage reads as its stored fraction (0.125 for
 // 12.5%).
 fn read_xls(bytes: &[u8]) -> Result<Vec<Table>, ImportError> {
-    let mut workbook =
-        Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(e))?;
+    let mut workbook = Xls::new(Cursor::new(bytes)).map_err(unreadable)?;
     let names = visible_sheets(workbook.sheets_metadata());
     let mut tables = Vec::with_capacity(names.len());
     for name in names {
@@ -153,7 +163,7 @@ fn mark_percent_cells(
     }
 }
 
-/// Whether an Excel number format shows the value as a percentage: a
+/// Returns whether an Excel number format shows the value as a percentage: a
 /// `%` outside quotes and escapes in its first (positive) section.
 fn is_percent_format(code: &str) -> bool {
     let mut quoted = false;
@@ -200,7 +210,7 @@ fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
 /// Lines read to tell the delimiter.
 const SNIFF_LINES: usize = 20;
 
-/// The delimiter used most often in the first lines: a comma, a tab or
+/// Picks the delimiter used most often in the first lines: a comma, a tab or
 /// a semicolon; a comma when none occurs.
 fn sniff_delimiter(text: &str) -> u8 {
     let head: Vec<&str> = text.lines().take(SNIFF_LINES).collect();

@@ -25,7 +25,7 @@ impl Cell {
         }
     }
 
-    /// The text of a text cell, or `None` for numbers and empty cells.
+    /// Returns the text of a text cell, or `None` for numbers and empty cells.
     pub fn text(&self) -> Option<&str> {
         match self {
             Cell::Text(text) => Some(text),
@@ -33,7 +33,7 @@ impl Cell {
         }
     }
 
-    /// The cell as the spreadsheet shows it, for messages.
+    /// Formats the cell as the spreadsheet shows it, for messages.
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
@@ -79,7 +79,7 @@ pub struct Table {
 }
 
 impl Table {
-    /// The cell at a 0-based sheet position; empty outside the data.
+    /// Returns the cell at a 0-based sheet position; empty outside the data.
     pub fn get(&self, row: u32, col: u32) -> &Cell {
         const EMPTY: &Cell = &Cell::Empty;
         let (Some(r), Some(c)) = (
@@ -94,29 +94,29 @@ impl Table {
             .unwrap_or(EMPTY)
     }
 
-    /// One past the last sheet row that holds data.
+    /// Returns one past the last sheet row that contains data.
     pub fn end_row(&self) -> u32 {
         self.first_row + self.rows.len() as u32
     }
 
-    /// One past the last sheet column that holds data.
+    /// Returns one past the last sheet column that contains data.
     pub fn end_col(&self) -> u32 {
         let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
         self.first_col + width as u32
     }
 
-    /// The merged region covering a position, if any.
+    /// Returns the merged region covering a position, if any.
     pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
         self.merges.iter().find(|m| m.contains(row, col))
     }
 }
 
-/// The spreadsheet name of a 0-based position, e.g. (6, 2) is "C7".
+/// Returns the spreadsheet name of a 0-based position, e.g. (6, 2) is "C7".
 pub fn cell_name(row: u32, col: u32) -> String {
     format!("{}{}", column_name(col), row as u64 + 1)
 }
 
-/// The spreadsheet name of a 0-based column: 0 is "A", 26 is "AA".
+/// Returns the spreadsheet name of a 0-based column: 0 is "A", 26 is "AA".
 pub fn column_name(col: u32) -> String {
     let mut n = col as u64 + 1;
     let mut letters = Vec::new();

@@ -35,7 +35,8 @@ pub fn strip_marks(label: &str) -> &str {
     })
 }
 
-/// The key names are compared by: compacted, footnote marks removed.
+/// Builds the key that names are compared by: the compacted text
+/// without footnote marks.
 pub fn label_key(text: &str) -> String {
     strip_marks(&compact(text)).to_string()
 }
@@ -44,10 +45,10 @@ pub fn label_key(text: &str) -> String {
 /// "营业收入(万元)" into ("营业收入", "万元") and "增速%" into ("增速",
 /// "%"). A bracketed tail counts as a unit only when `is_unit` accepts
 /// it, so "细颗粒物(PM2.5)平均浓度" and "投资(含基建)" keep theirs.
-pub fn split_unit<'a>(
-    header: &'a str,
+pub fn split_unit(
+    header: &str,
     is_unit: impl Fn(&str) -> bool,
-) -> (&'a str, Option<String>) {
+) -> (&str, Option<String>) {
     let header = strip_marks(header);
     for (open, close) in [('(', ')'), ('[', ']'), ('【', '】')] {
         if let Some(inner) = header.strip_suffix(close) {

@@ -1,6 +1,8 @@
 //! Each fixture imported against the demo scheme, with the figures or
 //! the rejections it must give.
 
+#![allow(clippy::result_large_err)]
+
 mod common;
 
 use common::*;
@@ -150,7 +152,7 @@ fn districts_as_columns_xlsx() {
     assert_eq!(sheet.rows[0].cell, "E1");
     assert_column(&matched, "gdp_growth", &GDP_GROWTH);
     assert_column(&matched, "fai_growth", &FAI_GROWTH);
-    // The 单位 column says 万元; the scheme measures 亿元.
+    // The 单位 column gives 万元; the scheme measures 亿元.
     assert_column(&matched, "budget_revenue", &BUDGET);
     assert_column(&matched, "urban_new_jobs", &NEW_JOBS);
     assert_eq!(figure(&matched, "fai_growth", "jiyang").cell, "M3");
@@ -368,4 +370,54 @@ fn import_to_entries_end_to_end() {
     assert_eq!(json["entries"][0]["indicator"], "gdp_growth");
     assert_eq!(json["entries"][0]["peer"], "lixia");
     assert_eq!(json["entries"][0]["value"], 4.1);
+}
+
+/// A small deterministic generator (xorshift64), so failures reproduce.
+fn next(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+#[test]
+fn damaged_files_never_panic() {
+    let scheme = scheme();
+    let dataset = dataset();
+    let names = [
+        "gbk.csv",
+        "merged-header.xlsx",
+        "districts-as-columns.xlsx",
+        "legacy.xls",
+        "units.csv",
+    ];
+    let mut state = 0x9E37_79B9_7F4A_7C15;
+    for name in names {
+        let original = fixture(name);
+        for round in 0..40 {
+            let mut bytes = original.clone();
+            if round % 2 == 0 {
+                let cut = next(&mut state) as usize % bytes.len();
+                bytes.truncate(cut.max(1));
+            }
+            for _ in 0..(round % 7) {
+                let at = next(&mut state) as usize % bytes.len();
+                bytes[at] = next(&mut state) as u8;
+            }
+            // Any outcome but a panic is acceptable here.
+            if let Ok(tables) = dukao_sheets::parse_workbook(name, &bytes) {
+                let period = december();
+                if let Ok(matched) =
+                    dukao_sheets::match_workbook(&tables, &scheme, period)
+                {
+                    // The preview recomputes the dataset twice: now and
+                    // then is enough to cover it.
+                    if round % 10 == 0 {
+                        let _ = dukao_sheets::preview(&dataset, &matched);
+                    }
+                    let _ = matched.entries();
+                }
+            }
+        }
+    }
 }

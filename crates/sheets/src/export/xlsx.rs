@@ -71,10 +71,9 @@ fn write_sheet(
     for (i, row) in sheet.rows.iter().enumerate() {
         write_row(worksheet, 2 + i as u32, row)?;
     }
-    let mut next = 2 + sheet.rows.len() as u32;
-    for note in &sheet.notes {
-        worksheet.write(next, 0, note)?;
-        next += 1;
+    let first_note = 2 + sheet.rows.len() as u32;
+    for (row, note) in (first_note..).zip(&sheet.notes) {
+        worksheet.write(row, 0, note)?;
     }
     worksheet.set_freeze_panes(2, 0)?;
     worksheet.set_repeat_rows(0, 1)?;

@@ -1,6 +1,6 @@
 //! Shared helpers: the demo dataset's scheme and figures, and fixtures.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::result_large_err)]
 
 use std::path::PathBuf;
 
