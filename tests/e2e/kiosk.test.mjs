@@ -5,8 +5,10 @@ import { after, before, test } from "node:test";
 
 import {
   DESKTOP,
+  horizontalOverflow,
   launchBrowser,
   openPage,
+  PHONE,
   saveScreenshot,
   startServer,
   waitForChart,
@@ -58,37 +60,42 @@ test("kiosk shows slides in turn", async () => {
   }
 });
 
-test("kiosk slides all render", async () => {
-  const server = await startServer();
-  const page = await openPage(browser, DESKTOP);
-  try {
-    // Waits for each slide as the playlist brings it up, then saves a
-    // screenshot of it.
-    await page.goto(`${server.url}/kiosk?interval=3`);
-    await page.getByTestId("kiosk-view").waitFor({ timeout: 20_000 });
-    const shot = new Set();
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !shot.has("ledger")) {
-      const view = await page.getByTestId("kiosk-view").getAttribute("data-view");
-      if (!shot.has(view)) {
-        if (view === "charts") {
-          await waitForChart(page, "kiosk-trend-chart");
-          await waitForChart(page, "kiosk-peers-chart");
+for (const viewport of [DESKTOP, PHONE]) {
+  test(`kiosk slides render at ${viewport.width}px`, async () => {
+    const server = await startServer();
+    const page = await openPage(browser, viewport);
+    try {
+      // Waits for each slide as the playlist brings it up, then saves a
+      // screenshot of it.
+      await page.goto(`${server.url}/kiosk?interval=3`);
+      await page.getByTestId("kiosk-view").waitFor({ timeout: 20_000 });
+      const shot = new Set();
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline && !shot.has("ledger")) {
+        const view = await page
+          .getByTestId("kiosk-view")
+          .getAttribute("data-view");
+        if (!shot.has(view)) {
+          if (view === "charts") {
+            await waitForChart(page, "kiosk-trend-chart");
+            await waitForChart(page, "kiosk-peers-chart");
+          }
+          await saveScreenshot(page, `kiosk-${view}`);
+          shot.add(view);
         }
-        await saveScreenshot(page, `kiosk-${view}`);
-        shot.add(view);
+        await page.waitForTimeout(200);
       }
-      await page.waitForTimeout(200);
+      for (const view of ["ranking-1", "red", "charts", "ledger"]) {
+        assert.ok(shot.has(view), `slide ${view} never appeared`);
+      }
+      assert.equal(await horizontalOverflow(page), 0, "kiosk scrolls sideways");
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await page.context().close();
+      await server.stop();
     }
-    for (const view of ["ranking-1", "red", "charts", "ledger"]) {
-      assert.ok(shot.has(view), `slide ${view} never appeared`);
-    }
-    assert.deepEqual(page.problems, []);
-  } finally {
-    await page.context().close();
-    await server.stop();
-  }
-});
+  });
+}
 
 test("kiosk marks stale data when server stops", async () => {
   const server = await startServer();

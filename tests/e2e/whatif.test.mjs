@@ -56,29 +56,32 @@ function winningFigure(indicator) {
   return indicator.direction === "lower" ? "-1000000" : "1000000000";
 }
 
+/**
+ * Finds an indicator on the what-if screen whose projected rank is not
+ * first yet, so that an unbeatable figure must change its rank and score.
+ */
+async function pickMovableIndicator(page) {
+  for (const indicator of documents.scheme.indicators) {
+    const rank = page.getByTestId(`whatif-projected-rank-${indicator.id}`);
+    if ((await rank.count()) === 0) continue;
+    const before = firstNumber(await rank.innerText());
+    if (before !== null && before > 1) return { indicator, before };
+  }
+  assert.fail("no indicator with a projected rank below first");
+}
+
 test("what-if figure moves score and rank", async () => {
   const page = await openPage(browser, DESKTOP);
   try {
     await page.goto(server.url + "/what-if");
     await waitForContent(page);
 
-    // Pick an indicator whose projected rank is not first yet, so that
-    // an unbeatable figure must change both its rank and its score.
-    let chosen = null;
-    for (const indicator of documents.scheme.indicators) {
-      const rank = page.getByTestId(`whatif-projected-rank-${indicator.id}`);
-      if ((await rank.count()) === 0) continue;
-      const before = firstNumber(await rank.innerText());
-      if (before !== null && before > 1) {
-        chosen = { indicator, before };
-        break;
-      }
-    }
-    assert.ok(chosen, "no indicator with a projected rank below first");
+    const chosen = await pickMovableIndicator(page);
     const id = chosen.indicator.id;
     const score = page.getByTestId(`whatif-projected-score-${id}`);
     const rank = page.getByTestId(`whatif-projected-rank-${id}`);
     const total = page.getByTestId("whatif-total");
+    const rankBefore = await rank.innerText();
     const scoreBefore = await score.innerText();
     const totalBefore = await total.innerText();
 
@@ -89,7 +92,7 @@ test("what-if figure moves score and rank", async () => {
     await page.waitForFunction(
       ([testId, old]) =>
         document.querySelector(`[data-testid="${testId}"]`)?.innerText !== old,
-      [`whatif-projected-rank-${id}`, await rank.innerText()],
+      [`whatif-projected-rank-${id}`, rankBefore],
     );
     assert.equal(firstNumber(await rank.innerText()), 1, "rank after typing");
     assert.notEqual(await score.innerText(), scoreBefore, "score after typing");
@@ -126,6 +129,38 @@ test("what-if reset restores the scores", async () => {
     assert.equal(await page.getByTestId("whatif-badge").count(), 0);
     assert.equal(await input.inputValue(), "");
     assert.equal(await score.innerText(), scoreBefore);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("what-if updates before the next frame", async () => {
+  const page = await openPage(browser, DESKTOP);
+  try {
+    await page.goto(server.url + "/what-if");
+    await waitForContent(page);
+    const { indicator } = await pickMovableIndicator(page);
+    const id = indicator.id;
+
+    // Types the figure as one input event, then reads the projected score
+    // in the next requestAnimationFrame callback, which runs before the
+    // browser paints that frame.
+    const [before, after] = await page.evaluate(
+      ([id, figure]) => {
+        const field = document.querySelector(`[data-testid="whatif-input-${id}"]`);
+        const score = () =>
+          document.querySelector(`[data-testid="whatif-projected-score-${id}"]`)
+            .innerText;
+        const before = score();
+        field.value = figure;
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        return new Promise((resolve) =>
+          requestAnimationFrame(() => resolve([before, score()])),
+        );
+      },
+      [id, winningFigure(indicator)],
+    );
+    assert.notEqual(after, before, "score unchanged in the frame after typing");
   } finally {
     await page.context().close();
   }

@@ -11,20 +11,18 @@ use dukao_core::{Dataset, Report};
 
 use crate::format;
 
-/// Chart text size in CSS pixels.
-const FONT: f64 = 26.0;
 const HOME_COLOUR: &str = "#ff7043";
 const PEER_COLOUR: &str = "#5c8dd6";
 
-fn title(text: &str) -> Title {
+fn title(text: &str, font: f64) -> Title {
     Title::new()
         .text(text)
         .left("center")
-        .text_style(TextStyle::new().font_size(FONT + 6.0))
+        .text_style(TextStyle::new().font_size(font * 1.2))
 }
 
-fn axis_label() -> AxisLabel {
-    AxisLabel::new().font_size(FONT)
+fn axis_label(font: f64) -> AxisLabel {
+    AxisLabel::new().font_size(font)
 }
 
 fn rounded(value: f64) -> f64 {
@@ -33,7 +31,12 @@ fn rounded(value: f64) -> f64 {
 
 /// Builds a line chart of the home's total of the monthly-ranked
 /// indicators and its group rank, month by month up to the open month.
-pub fn total_trend_chart(dataset: &Dataset, report: &Report) -> Chart {
+/// `font` is the text size in CSS pixels.
+pub fn total_trend_chart(
+    dataset: &Dataset,
+    report: &Report,
+    font: f64,
+) -> Chart {
     let home = dataset.home();
     let months: Vec<String> = report
         .monthly_totals
@@ -52,22 +55,37 @@ pub fn total_trend_chart(dataset: &Dataset, report: &Report) -> Chart {
         .collect();
     let group_size = dataset.group_of(home).len().max(1) as f64;
 
+    // No animation: a wall display redraws these every playlist round.
     Chart::new()
+        .animation(false)
         .background_color("transparent")
-        .title(title("本区月度总分与小组排名"))
+        .title(title("本区月度总分与小组排名", font))
         .legend(
             Legend::new()
-                .top(56)
-                .text_style(TextStyle::new().font_size(FONT)),
+                .top(font * 2.4)
+                .text_style(TextStyle::new().font_size(font)),
         )
-        .grid(Grid::new().left(110).right(110).top(130).bottom(70))
+        .grid(
+            Grid::new()
+                .contain_label(true)
+                .left(font)
+                .right(font)
+                .top(font * 5.0)
+                .bottom(font * 0.5),
+        )
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
                 .data(months)
-                .axis_label(axis_label()),
+                .axis_label(axis_label(font)),
         )
-        .y_axis(Axis::new().type_(AxisType::Value).axis_label(axis_label()))
+        // Scaled to the data, so month-to-month changes stay visible.
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .scale(true)
+                .axis_label(axis_label(font)),
+        )
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)
@@ -75,7 +93,7 @@ pub fn total_trend_chart(dataset: &Dataset, report: &Report) -> Chart {
                 .min(1)
                 .max(group_size)
                 .interval(1)
-                .axis_label(axis_label()),
+                .axis_label(axis_label(font)),
         )
         .series(
             Line::new()
@@ -83,7 +101,7 @@ pub fn total_trend_chart(dataset: &Dataset, report: &Report) -> Chart {
                 .data(scores)
                 .symbol_size(14)
                 .line_style(LineStyle::new().width(5))
-                .label(Label::new().show(true).font_size(FONT - 4.0)),
+                .label(Label::new().show(true).font_size(font * 0.85)),
         )
         .series(
             Line::new()
@@ -98,7 +116,12 @@ pub fn total_trend_chart(dataset: &Dataset, report: &Report) -> Chart {
 /// Builds a bar chart of the projected year-end totals of the home's
 /// group, highest first, with the home's bar in its own colour and
 /// starred in the axis label.
-pub fn projected_totals_chart(dataset: &Dataset, report: &Report) -> Chart {
+/// `font` is the text size in CSS pixels.
+pub fn projected_totals_chart(
+    dataset: &Dataset,
+    report: &Report,
+    font: f64,
+) -> Chart {
     let home = dataset.home();
     let totals = &report.projected_totals;
     let mut peers: Vec<usize> = dataset.group_of(home).to_vec();
@@ -128,22 +151,34 @@ pub fn projected_totals_chart(dataset: &Dataset, report: &Report) -> Chart {
         .collect();
 
     Chart::new()
+        .animation(false)
         .background_color("transparent")
-        .title(title("本组预估年终总分"))
-        .grid(Grid::new().left(90).right(40).top(110).bottom(90))
+        .title(title("本组预估年终总分", font))
+        .grid(
+            Grid::new()
+                .contain_label(true)
+                .left(font)
+                .right(font)
+                .top(font * 3.6)
+                .bottom(font * 0.5),
+        )
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
                 .data(names)
-                .axis_label(axis_label()),
+                .axis_label(axis_label(font)),
         )
-        .y_axis(Axis::new().type_(AxisType::Value).axis_label(axis_label()))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .axis_label(axis_label(font)),
+        )
         .series(
             Bar::new().name("预估总分").data(bars).label(
                 Label::new()
                     .show(true)
                     .position(LabelPosition::Top)
-                    .font_size(FONT - 2.0),
+                    .font_size(font * 0.9),
             ),
         )
 }

@@ -258,21 +258,48 @@ fn red(snapshot: &Snapshot) -> impl IntoView {
     }
 }
 
+/// The charts' size on this screen, in CSS pixels.
+struct ChartSize {
+    height: u32,
+    font: f64,
+}
+
+/// Sizes the charts to the viewport: side by side they take about two
+/// thirds of a landscape screen, stacked on a portrait one a third each.
+/// Text is 26 px at 1080 px, scaled with the viewport's shorter side.
+fn chart_size() -> ChartSize {
+    let viewport = web_sys::window().and_then(|window| {
+        let width = window.inner_width().ok()?.as_f64()?;
+        let height = window.inner_height().ok()?.as_f64()?;
+        Some((width, height))
+    });
+    let (width, height) = viewport.unwrap_or((1920.0, 1080.0));
+    let share = if width >= height { 0.66 } else { 0.33 };
+    ChartSize {
+        height: (height * share).round().max(200.0) as u32,
+        font: (width.min(height) / 1080.0 * 26.0).clamp(11.0, 40.0),
+    }
+}
+
 fn charts(snapshot: &Snapshot) -> impl IntoView {
-    let trend = total_trend_chart(&snapshot.dataset, &snapshot.report);
-    let peers = projected_totals_chart(&snapshot.dataset, &snapshot.report);
+    let size = chart_size();
+    let trend =
+        total_trend_chart(&snapshot.dataset, &snapshot.report, size.font);
+    let peers =
+        projected_totals_chart(&snapshot.dataset, &snapshot.report, size.font);
+    let height = size.height;
     view! {
         <div class="kiosk-charts">
             <EChart
                 chart=Signal::stored(trend)
-                height=700
+                height=height
                 theme=ChartTheme::Dark
                 test_id="kiosk-trend-chart"
                 label="本区各月总分走势"
             />
             <EChart
                 chart=Signal::stored(peers)
-                height=700
+                height=height
                 theme=ChartTheme::Dark
                 test_id="kiosk-peers-chart"
                 label="本组各区县预估总分"
