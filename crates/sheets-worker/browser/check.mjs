@@ -1,8 +1,9 @@
-// Runs the worker module in headless Chromium as the app would: builds
-// it (wasm-release profile, wasm-bindgen --target no-modules, the same
-// loader shim Trunk's data-loader-shim writes), serves it on a loopback
-// port, imports a fixture and exports the bulletin through the worker's
-// messages, and prints the timings and module sizes.
+// Runs the worker module in headless Chromium as the app would. It
+// builds the module with the wasm-release profile and wasm-bindgen
+// --target no-modules, and writes the loader shim that Trunk's
+// data-loader-shim writes. It then serves it on a loopback port, imports
+// a fixture and exports the bulletin through the worker's messages, and
+// prints the timings.
 //
 // Run from the repository root after `npm ci`:
 //   node crates/sheets-worker/browser/check.mjs
@@ -11,7 +12,12 @@
 
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, extname } from "node:path";
 import { chromium } from "playwright-core";
@@ -22,7 +28,10 @@ const out = mkdtempSync(join(tmpdir(), "sheets-worker-"));
 
 execFileSync(
   "cargo",
-  ["build", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release", "-p", name],
+  [
+    "build", "--target", "wasm32-unknown-unknown",
+    "--profile", "wasm-release", "-p", name,
+  ],
   { stdio: "inherit" },
 );
 execFileSync(
@@ -83,12 +92,19 @@ writeFileSync(
 </script>`,
 );
 
-const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
+const types = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+};
 const server = createServer((req, res) => {
-  const path = join(out, decodeURIComponent(new URL(req.url, "http://x").pathname));
+  const { pathname } = new URL(req.url, "http://127.0.0.1");
+  const path = join(out, decodeURIComponent(pathname));
   try {
     const body = readFileSync(path);
-    res.writeHead(200, { "content-type": types[extname(path)] || "application/octet-stream" });
+    const type = types[extname(path)] || "application/octet-stream";
+    res.writeHead(200, { "content-type": type });
     res.end(body);
   } catch {
     res.writeHead(404).end();
