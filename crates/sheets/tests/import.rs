@@ -421,3 +421,80 @@ fn damaged_files_never_panic() {
         }
     }
 }
+
+fn text_table(sheet: &str, rows: &[&[&str]]) -> dukao_sheets::Table {
+    let cell = |text: &&str| match *text {
+        "" => dukao_sheets::Cell::Empty,
+        text => dukao_sheets::Cell::Text(text.to_string()),
+    };
+    dukao_sheets::Table {
+        sheet: sheet.to_string(),
+        first_row: 0,
+        first_col: 0,
+        rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect(),
+        merges: Vec::new(),
+    }
+}
+
+#[test]
+fn sheets_with_different_figures_conflict() {
+    let rows_a: &[&[&str]] = &[
+        &["区县", "固定资产投资增速"],
+        &["长清区", "14.6"],
+        &["济阳区", "23.6"],
+    ];
+    let rows_b: &[&[&str]] = &[
+        &["区县", "固定资产投资增速"],
+        &["济阳区", "22.0"],
+        &["长清区", "14.6"],
+    ];
+    let tables = [text_table("甲", rows_a), text_table("乙", rows_b)];
+    let matched =
+        dukao_sheets::match_workbook(&tables, &scheme(), december()).unwrap();
+    assert_eq!(matched.errors.len(), 1);
+    let error = &matched.errors[0];
+    assert_eq!(error.sheet, "乙");
+    assert_eq!(error.cell.as_deref(), Some("B2"));
+    assert_eq!(
+        error.kind,
+        ErrorKind::ConflictingFigure {
+            indicator: "固定资产投资增速".into(),
+            peer: "济阳区".into(),
+            first: "甲!B3".into()
+        }
+    );
+    assert_eq!(value(&matched, "fai_growth", "changqing"), Some(14.6));
+}
+
+#[test]
+fn closest_header_needs_confirmation() {
+    let rows: &[&[&str]] = &[
+        &["区县", "规模工业增加值增速", "备注"],
+        &["长清区", "7.7", "无"],
+        &["济阳区", "10.2", ""],
+    ];
+    let scheme = scheme();
+    let tables = [text_table("表", rows)];
+    let mut matched =
+        dukao_sheets::match_workbook(&tables, &scheme, december()).unwrap();
+    let column = &matched.sheets[0].columns[0].label;
+    assert_eq!(column.kind, MatchKind::Closest);
+    assert_eq!(column.target.as_deref(), Some("industry_va_growth"));
+    assert!(column.needs_confirmation);
+    assert_eq!(matched.unconfirmed.len(), 1);
+    assert_eq!(matched.unconfirmed[0].cell.as_deref(), Some("B1"));
+    // 备注 matches nothing: it is left out without blocking.
+    let notes = &matched.sheets[0].columns[1].label;
+    assert_eq!(notes.kind, MatchKind::Unmatched);
+    assert!(!notes.needs_confirmation);
+
+    let answer = Confirmation {
+        sheet: Some("表".into()),
+        label: "规模工业增加值增速".into(),
+        target: Some("规模以上工业增加值增速".into()),
+    };
+    matched.confirm(&scheme, &[answer]).unwrap();
+    let body = matched.entries().unwrap();
+    assert_eq!(body.entries.len(), 2);
+    assert_eq!(value(&matched, "industry_va_growth", "jiyang"), Some(10.2));
+}
