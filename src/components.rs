@@ -118,3 +118,44 @@ where
         Load::Ready(dataset) => ready(dataset).into_any(),
     }
 }
+
+/// A labelled drop-down of (value, text) options. `value` is the selected
+/// option's value; choosing another calls `on_change` with it. Every
+/// drop-down of the app uses this one component.
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .map(|(key, text)| {
+            let selected = key.clone();
+            view! {
+                <option value=key selected=move || value.with(|v| *v == selected)>
+                    {text}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label>
+            {label}
+            <select on:change=move |e| on_change.run(event_target_value(&e))>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// Options with a first entry of `all_text` for the empty value.
+pub fn with_all(
+    all_text: &str,
+    options: impl IntoIterator<Item = (String, String)>,
+) -> Vec<(String, String)> {
+    let mut all = vec![(String::new(), all_text.to_string())];
+    all.extend(options);
+    all
+}

@@ -8,10 +8,11 @@ pub mod components;
 pub mod format;
 pub mod pages;
 pub mod state;
+pub mod table;
 pub mod view_model;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -104,9 +105,9 @@ fn Shell(children: Children) -> impl IntoView {
                 move || is_current(href, &path.get()).then_some("page");
             view! {
                 <li>
-                    <A href=*href attr:aria-current=current>
+                    <a href=*href aria-current=current>
                         {*name}
-                    </A>
+                    </a>
                 </li>
             }
         })
@@ -114,9 +115,9 @@ fn Shell(children: Children) -> impl IntoView {
     view! {
         <div class="app" class:kiosk-mode=kiosk>
             <header class="topbar" hidden=kiosk>
-                <A href="/" attr:class="brand">
+                <a href="/" class="brand">
                     "督考"
-                </A>
+                </a>
                 <span class="topbar-title">{title}</span>
                 <span class="topbar-account">{account}</span>
                 <button

@@ -7,18 +7,16 @@ use charming::Chart;
 use dukao_core::evaluate::{Gap, GapTarget};
 use dukao_core::Dataset;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::chart_options::{peers_chart, trend_chart};
 use crate::charts::EChart;
-use crate::components::{
-    with_dataset, ColourBadge, Empty, ErrorMessage, RankChange,
-};
+use crate::components::{with_dataset, ColourBadge, Empty, ErrorMessage};
 use crate::format;
 use crate::pages::indicators::period_from_query;
 use crate::pages::supervision::ItemCard;
 use crate::state::{use_app_state, Shared};
+use crate::table::{header_row, Cell, DataTable, Row};
 use crate::view_model::detail::{detail, Detail, PeerFigure};
 
 #[component]
@@ -51,7 +49,7 @@ fn DetailScreen(dataset: Shared<Dataset>) -> impl IntoView {
                 "指标“{}”不在当前考核方案中，可能已调整或链接有误，请从指标列表进入。",
                 id.get(),
             ) />
-            <A href="/indicators" attr:class="button">"返回指标列表"</A>
+            <a href="/indicators" class="button">"返回指标列表"</a>
         }
     };
     let trend = Signal::derive(move || {
@@ -149,7 +147,7 @@ fn Summary(detail: Detail) -> impl IntoView {
     };
     view! {
         <nav class="breadcrumb" aria-label="位置">
-            <A href="/indicators">"指标"</A>
+            <a href="/indicators">"指标"</a>
             " › "
             {detail.area_name.clone()}
         </nav>
@@ -206,42 +204,41 @@ fn Summary(detail: Detail) -> impl IntoView {
 #[component]
 fn HistoryAndItems(detail: Detail) -> impl IntoView {
     let decimals = detail.decimals;
+    let rows = detail
+        .history
+        .iter()
+        .map(|row| {
+            Row::new(vec![
+                Cell::text(format::period(row.period)),
+                Cell::number(format::figure(row.value, decimals)),
+                Cell::number(format::rank_text(row.city_rank)),
+                Cell::number(format::rank_text(row.group_rank)),
+                Cell::Change(row.rank_change),
+                Cell::number(format::points(row.score)),
+                Cell::Colour(row.colour),
+            ])
+        })
+        .collect();
+    let headers =
+        header_row(&["月份", "数值", "全市", "小组", "变化", "得分", "颜色"]);
+    let items = if detail.items.is_empty() {
+        view! { <Empty text="此指标没有督办事项。" /> }.into_any()
+    } else {
+        let cards = detail
+            .items
+            .into_iter()
+            .map(|item| view! { <ItemCard item=item /> })
+            .collect_view();
+        view! { <ul class="item-list">{cards}</ul> }.into_any()
+    };
     view! {
         <section class="panel">
             <h2>"排名历史"</h2>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr><th>"月份"</th><th>"数值"</th><th>"全市"</th><th>"小组"</th><th>"变化"</th><th>"得分"</th><th>"颜色"</th></tr>
-                    </thead>
-                    <tbody>
-                        {detail.history.iter().map(|row| view! {
-                            <tr>
-                                <td>{format::period(row.period)}</td>
-                                <td class="num">{format::figure(row.value, decimals)}</td>
-                                <td class="num">{format::rank_text(row.city_rank)}</td>
-                                <td class="num">{format::rank_text(row.group_rank)}</td>
-                                <td><RankChange change=row.rank_change /></td>
-                                <td class="num">{format::points(row.score)}</td>
-                                <td><ColourBadge colour=row.colour /></td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable headers=headers rows=rows />
         </section>
         <section class="panel">
             <h2>"督办事项"</h2>
-            {if detail.items.is_empty() {
-                view! { <Empty text="此指标没有督办事项。" /> }.into_any()
-            } else {
-                view! {
-                    <ul class="item-list">
-                        {detail.items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
+            {items}
         </section>
     }
 }
@@ -250,61 +247,61 @@ fn HistoryAndItems(detail: Detail) -> impl IntoView {
 #[component]
 fn TrendTable(detail: Detail) -> impl IntoView {
     let decimals = detail.decimals;
-    let header = detail
-        .trend
-        .iter()
-        .map(|s| view! { <th class:home=s.is_home>{s.name.clone()}</th> })
-        .collect_view();
+    let mut headers = vec!["月份".to_string()];
+    headers.extend(detail.trend.iter().map(|s| s.name.clone()));
     let rows = detail
         .months
         .iter()
         .enumerate()
         .map(|(k, period)| {
-            let cells = detail
-                .trend
-                .iter()
-                .map(|s| view! { <td class="num" class:home=s.is_home>{format::figure(s.values[k], decimals)}</td> })
-                .collect_view();
-            view! { <tr><td>{format::month(*period)}</td>{cells}</tr> }
+            let mut cells = vec![Cell::text(format::month(*period))];
+            cells.extend(detail.trend.iter().map(|s| {
+                let text = format::figure(s.values[k], decimals);
+                if s.is_home {
+                    Cell::Strong(text)
+                } else {
+                    Cell::Number(text)
+                }
+            }));
+            Row::new(cells)
         })
-        .collect_view();
+        .collect();
     view! {
         <details class="table-details">
             <summary>"查看逐月数据表"</summary>
-            <div class="table-scroll">
-                <table>
-                    <thead><tr><th>"月份"</th>{header}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable headers=headers rows=rows />
         </details>
     }
 }
 
 #[component]
 fn PeersTable(peers: Vec<PeerFigure>, decimals: u32) -> impl IntoView {
+    let rows = peers
+        .into_iter()
+        .map(|p| {
+            let (name, group_rank) = if p.in_home_group {
+                (p.name, format::rank_text(p.group_rank))
+            } else {
+                (format!("{}（外组）", p.name), "—".to_string())
+            };
+            Row::highlighted(
+                vec![
+                    Cell::number(format::rank_text(p.city_rank)),
+                    Cell::Text(name),
+                    Cell::number(format::figure(p.value, decimals)),
+                    Cell::number(group_rank),
+                    Cell::number(format::points(p.score)),
+                    Cell::Colour(p.colour),
+                ],
+                p.is_home,
+            )
+        })
+        .collect();
+    let headers = header_row(&["全市", "区县", "数值", "小组", "得分", "颜色"]);
     view! {
         <details class="table-details">
             <summary>"查看排名表"</summary>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr><th>"全市"</th><th>"区县"</th><th>"数值"</th><th>"小组"</th><th>"得分"</th><th>"颜色"</th></tr>
-                    </thead>
-                    <tbody>
-                        {peers.into_iter().map(|p| view! {
-                            <tr class:home=p.is_home>
-                                <td class="num">{format::rank_text(p.city_rank)}</td>
-                                <td>{p.name}{(!p.in_home_group).then_some("（外组）")}</td>
-                                <td class="num">{format::figure(p.value, decimals)}</td>
-                                <td class="num">{if p.in_home_group { format::rank_text(p.group_rank) } else { "—".to_string() }}</td>
-                                <td class="num">{format::points(p.score)}</td>
-                                <td><ColourBadge colour=p.colour /></td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable headers=headers rows=rows />
         </details>
     }
 }

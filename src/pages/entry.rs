@@ -12,7 +12,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::backend::{self, ApiError, SessionState};
-use crate::components::{with_dataset, ColourBadge, Empty};
+use crate::components::{
+    with_all, with_dataset, ColourBadge, Empty, SelectField,
+};
 use crate::format;
 use crate::pages::login::{LoginForm, NoBackendNotice};
 use crate::state::{use_app_state, Shared};
@@ -54,32 +56,27 @@ fn EntryScreen(dataset: Shared<Dataset>) -> impl IntoView {
             .unwrap_or_default()
     });
     let units = lead_units(&dataset);
+    let options = with_all("请选择单位", units);
+    let value = Signal::derive(move || unit.get());
+    let on_change = Callback::new(move |value: String| {
+        let url =
+            format!("/entry?unit={}", js_sys::encode_uri_component(&value));
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
     let picker = move || {
-        if own_unit().is_some() {
-            return None;
-        }
-        let navigate = navigate.clone();
-        let options = units
-            .iter()
-            .map(|(id, name)| {
-                let key = id.clone();
-                let selected = move || unit.get() == key;
-                view! { <option value=id.clone() selected=selected>{name.clone()}</option> }
-            })
-            .collect_view();
-        Some(view! {
-            <form class="filters" on:submit=|e| e.prevent_default()>
-                <label>
-                    "填报单位"
-                    <select on:change=move |e| {
-                        let url = format!("/entry?unit={}", js_sys::encode_uri_component(&event_target_value(&e)));
-                        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
-                    }>
-                        <option value="">"请选择单位"</option>
-                        {options}
-                    </select>
-                </label>
-            </form>
+        own_unit().is_none().then(|| {
+            view! {
+                <form class="filters" on:submit=|e| e.prevent_default()>
+                    <SelectField label="填报单位" options=options.clone() value=value on_change=on_change />
+                </form>
+            }
         })
     };
     let session_notice = move || {

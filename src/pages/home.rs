@@ -3,7 +3,6 @@
 //! links to its detail.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{with_report, ColourBadge, RankChange};
 use crate::format;
@@ -30,10 +29,10 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
         let href = format!("/indicators?colour={}", format::colour_key(colour));
         let class = format!("count colour-{}", format::colour_key(colour));
         view! {
-            <A href=href attr:class=class>
+            <a href=href class=class>
                 <span class="count-number">{colours.get(colour)}</span>
                 <span class="count-label">{format::colour_label(colour)}</span>
-            </A>
+            </a>
         }
     };
     let ledger = summary.ledger;
@@ -49,7 +48,7 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
                         let href = format!("/indicators/{}", m.id);
                         view! {
                             <li>
-                                <A href=href>{m.name}</A>
+                                <a href=href>{m.name}</a>
                                 <RankChange change=Some(m.change) />
                                 <span class="muted">{format!("小组{}", format::rank_text(m.group_rank))}</span>
                                 <ColourBadge colour=m.colour />
@@ -63,7 +62,7 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
     };
     view! {
         <div class="tiles">
-            <A href="/ranking" attr:class="tile tile-total">
+            <a href="/ranking" class="tile tile-total">
                 <h2>{format!("{} 预估总分", summary.home_name)}</h2>
                 <p class="big-number" data-testid="home-projected-total">
                     {format::points(summary.projected_total)}
@@ -79,10 +78,10 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
                     </span>
                 </p>
                 <p class="muted">{format!("按 {} 已报数据预估全年得分", format::period(summary.period))}</p>
-            </A>
+            </a>
             <div class="tile tile-colours">
                 <h2>
-                    <A href="/indicators">{format!("{} 指标颜色", format::period(summary.period))}</A>
+                    <a href="/indicators">{format!("{} 指标颜色", format::period(summary.period))}</a>
                 </h2>
                 <div class="counts">
                     {colour_tile(Colour::Green)}
@@ -93,14 +92,14 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
             </div>
             <div class="tile tile-movers">
                 <h2>
-                    <A href="/indicators">"排名变化最大"</A>
+                    <a href="/indicators">"排名变化最大"</a>
                 </h2>
                 <h3>"上升"</h3>
                 {mover_list(summary.risers, "本月暂无上升的指标")}
                 <h3>"下降"</h3>
                 {mover_list(summary.fallers, "本月暂无下降的指标")}
             </div>
-            <A href="/supervision" attr:class="tile tile-items">
+            <a href="/supervision" class="tile tile-items">
                 <h2>"督办事项"</h2>
                 <p class="stat-row">
                     <span class="stat">
@@ -116,8 +115,8 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
                         " 已办结"
                     </span>
                 </p>
-            </A>
-            <A href="/tasks" attr:class="tile tile-ledger">
+            </a>
+            <a href="/tasks" class="tile tile-ledger">
                 <h2>"年度任务底册"</h2>
                 <p class="stat-row">
                     <span class="stat">
@@ -134,8 +133,8 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
                     </span>
                 </p>
                 <progress max=ledger.tasks.max(1) value=ledger.signed_off aria-label="销号进度"></progress>
-            </A>
-            <A href="/indicators" attr:class="tile tile-time">
+            </a>
+            <a href="/indicators" class="tile tile-time">
                 <h2>"数据时间"</h2>
                 <p>{format!("填报月份：{}", format::period(summary.period))}</p>
                 <p>{format!("统计截至：{}", format::date(summary.as_of))}</p>
@@ -146,7 +145,7 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
                         format!("最近更新：{}", format::timestamp(&summary.updated_at))
                     }}
                 </p>
-            </A>
+            </a>
         </div>
     }
 }

@@ -5,11 +5,12 @@
 
 use dukao_core::{Colour, Dataset, Period};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::{with_dataset, ColourBadge, Empty, RankChange};
+use crate::components::{
+    with_all, with_dataset, ColourBadge, Empty, RankChange, SelectField,
+};
 use crate::format;
 use crate::state::{use_app_state, Shared};
 use crate::view_model::indicators::{
@@ -90,45 +91,39 @@ fn IndicatorTree(dataset: Shared<Dataset>) -> impl IntoView {
             query: search.get(),
         }
     });
+    let query_value = move |key: &'static str| {
+        Signal::derive(move || query.get().get(key).unwrap_or_default())
+    };
+    let on_query = |key: &'static str| {
+        let set_query = set_query.clone();
+        Callback::new(move |value: String| set_query(key, value))
+    };
     let period_options = periods(&dataset)
         .into_iter()
-        .map(|p| {
-            let value = p.to_string();
-            let selected = move || period.get() == p;
-            view! { <option value=value selected=selected>{format::period(p)}</option> }
-        })
-        .collect_view();
-    let colour_options = [Colour::Green, Colour::Yellow, Colour::Red, Colour::Grey]
-        .into_iter()
-        .map(|c| {
-            let key = format::colour_key(c);
-            let selected = move || filter.get().colour == Some(c);
-            view! { <option value=key selected=selected>{format::colour_label(c)}</option> }
-        })
-        .collect_view();
-    let area_options = dataset
-        .scheme
-        .areas
-        .iter()
-        .map(|a| {
-            let id = a.id.clone();
-            let selected = move || filter.get().area.as_deref() == Some(id.as_str());
-            view! { <option value=a.id.clone() selected=selected>{a.name.clone()}</option> }
-        })
-        .collect_view();
-    let unit_options = lead_units(&dataset)
-        .into_iter()
-        .map(|(id, name)| {
-            let key = id.clone();
-            let selected =
-                move || filter.get().lead_unit.as_deref() == Some(key.as_str());
-            view! { <option value=id selected=selected>{name}</option> }
-        })
-        .collect_view();
-    let set_period = set_query.clone();
-    let set_colour = set_query.clone();
-    let set_area = set_query.clone();
-    let set_unit = set_query.clone();
+        .map(|p| (p.to_string(), format::period(p)))
+        .collect();
+    let period_value = Signal::derive(move || period.get().to_string());
+    let colour_options = with_all(
+        "全部",
+        [Colour::Green, Colour::Yellow, Colour::Red, Colour::Grey]
+            .into_iter()
+            .map(|c| {
+                (format::colour_key(c).to_string(), format::colour_label(c))
+            }),
+    );
+    let area_options = with_all(
+        "全部",
+        dataset
+            .scheme
+            .areas
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone())),
+    );
+    let unit_options = with_all("全部", lead_units(&dataset));
+    let on_period = on_query("period");
+    let on_colour = on_query("colour");
+    let on_area = on_query("area");
+    let on_unit = on_query("unit");
     let set_search = set_query.clone();
     let list = move || {
         let report = state.report.get()?;
@@ -162,33 +157,10 @@ fn IndicatorTree(dataset: Shared<Dataset>) -> impl IntoView {
     };
     view! {
         <form class="filters" on:submit=|e| e.prevent_default()>
-            <label>
-                "月份"
-                <select on:change=move |e| set_period("period", event_target_value(&e))>
-                    {period_options}
-                </select>
-            </label>
-            <label>
-                "颜色"
-                <select on:change=move |e| set_colour("colour", event_target_value(&e))>
-                    <option value="">"全部"</option>
-                    {colour_options}
-                </select>
-            </label>
-            <label>
-                "一级指标"
-                <select on:change=move |e| set_area("area", event_target_value(&e))>
-                    <option value="">"全部"</option>
-                    {area_options}
-                </select>
-            </label>
-            <label>
-                "牵头单位"
-                <select on:change=move |e| set_unit("unit", event_target_value(&e))>
-                    <option value="">"全部"</option>
-                    {unit_options}
-                </select>
-            </label>
+            <SelectField label="月份" options=period_options value=period_value on_change=on_period />
+            <SelectField label="颜色" options=colour_options value=query_value("colour") on_change=on_colour />
+            <SelectField label="一级指标" options=area_options value=query_value("area") on_change=on_area />
+            <SelectField label="牵头单位" options=unit_options value=query_value("unit") on_change=on_unit />
             <label class="search">
                 "搜索"
                 <input
@@ -214,7 +186,7 @@ fn Row(row: IndicatorRow) -> impl IntoView {
         format::figure_with_measure(row.value, row.decimals, &row.measure);
     view! {
         <li class="indicator-row">
-            <A href=href attr:class="row-link">
+            <a href=href class="row-link">
                 <span class="row-name">{row.name}</span>
                 <ColourBadge colour=row.colour />
                 <span class="row-figures">
@@ -225,7 +197,7 @@ fn Row(row: IndicatorRow) -> impl IntoView {
                     <RankChange change=row.rank_change />
                 </span>
                 <span class="row-unit muted">{row.lead_unit_name}</span>
-            </A>
+            </a>
         </li>
     }
 }

@@ -14,7 +14,6 @@ pub mod tasks;
 pub mod what_if;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The screen for a path no route matches.
 #[component]
@@ -24,9 +23,9 @@ pub fn NotFound() -> impl IntoView {
             <h1>"页面不存在"</h1>
             <div class="state error" data-testid="error-message">
                 <p>"⚠ 没有这个页面，请检查链接或从菜单进入。"</p>
-                <A href="/" attr:class="button">
+                <a href="/" class="button">
                     "返回首页"
-                </A>
+                </a>
             </div>
         </section>
     }

@@ -4,14 +4,14 @@
 
 use dukao_core::Dataset;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::{with_dataset, ColourBadge, Empty, RankChange};
+use crate::components::{with_dataset, Empty, SelectField};
 use crate::format;
 use crate::pages::indicators::period_from_query;
 use crate::state::{use_app_state, Shared};
+use crate::table::{header_row, Cell, DataTable, Row};
 use crate::view_model::indicators::periods;
 use crate::view_model::ranking::{board, Board, Standing};
 
@@ -38,13 +38,11 @@ fn RankingBoard(dataset: Shared<Dataset>) -> impl IntoView {
     };
     let options = periods(&dataset)
         .into_iter()
-        .map(|p| {
-            let selected = move || period.get() == p;
-            view! { <option value=p.to_string() selected=selected>{format::period(p)}</option> }
-        })
-        .collect_view();
-    let on_change = move |e: leptos::ev::Event| {
-        let url = format!("/ranking?period={}", event_target_value(&e));
+        .map(|p| (p.to_string(), format::period(p)))
+        .collect();
+    let value = Signal::derive(move || period.get().to_string());
+    let on_change = Callback::new(move |value: String| {
+        let url = format!("/ranking?period={value}");
         navigate(
             &url,
             NavigateOptions {
@@ -53,7 +51,7 @@ fn RankingBoard(dataset: Shared<Dataset>) -> impl IntoView {
                 ..Default::default()
             },
         );
-    };
+    });
     let content = move || {
         let report = state.report.get()?;
         let board = board(&dataset, &report, period.get());
@@ -61,10 +59,10 @@ fn RankingBoard(dataset: Shared<Dataset>) -> impl IntoView {
     };
     view! {
         <form class="filters" on:submit=|e| e.prevent_default()>
-            <label>"月份" <select on:change=on_change>{options}</select></label>
-            <A href=move || format!("/ranking/bulletin/{}", period.get()) attr:class="button">
+            <SelectField label="月份" options=options value=value on_change=on_change />
+            <a href=move || format!("/ranking/bulletin/{}", period.get()) class="button">
                 "排名通报（可打印）"
-            </A>
+            </a>
         </form>
         {content}
     }
@@ -75,41 +73,47 @@ fn BoardView(board: Board) -> impl IntoView {
     let rows = if board.rows.is_empty() {
         view! { <Empty text="该月份没有参与月度排名的指标。" /> }.into_any()
     } else {
-        view! {
-            <div class="table-scroll">
-                <table class="board">
-                    <thead>
-                        <tr>
-                            <th>"指标"</th>
-                            <th>"数值"</th>
-                            <th>"全市排名"</th>
-                            <th>"小组排名"</th>
-                            <th>"变化"</th>
-                            <th>"得分"</th>
-                            <th>"颜色"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {board.rows.into_iter().map(|row| view! {
-                            <tr>
-                                <td><A href=format!("/indicators/{}", row.id)>{row.name}</A></td>
-                                <td class="num">{format::figure_with_measure(row.value, row.decimals, &row.measure)}</td>
-                                <td class="num">{format::rank_of(row.city_rank, row.city_count)}</td>
-                                <td class="num">{format::rank_of(row.group_rank, row.group_count)}</td>
-                                <td><RankChange change=row.rank_change /></td>
-                                <td class="num">{format::points(row.score)}</td>
-                                <td><ColourBadge colour=row.colour /></td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let rows = board
+            .rows
+            .into_iter()
+            .map(|row| {
+                Row::new(vec![
+                    Cell::link(format!("/indicators/{}", row.id), row.name),
+                    Cell::number(format::figure_with_measure(
+                        row.value,
+                        row.decimals,
+                        &row.measure,
+                    )),
+                    Cell::number(format::rank_of(
+                        row.city_rank,
+                        row.city_count,
+                    )),
+                    Cell::number(format::rank_of(
+                        row.group_rank,
+                        row.group_count,
+                    )),
+                    Cell::Change(row.rank_change),
+                    Cell::number(format::points(row.score)),
+                    Cell::Colour(row.colour),
+                ])
+            })
+            .collect();
+        let headers = header_row(&[
+            "指标",
+            "数值",
+            "全市排名",
+            "小组排名",
+            "变化",
+            "得分",
+            "颜色",
+        ]);
+        view! { <DataTable headers=headers rows=rows class="board" /> }
+            .into_any()
     };
+    let period = format::period(board.period);
     view! {
         <section class="panel">
-            <h2>{format!("{} 各项指标：全市与小组双排名", format::period(board.period))}</h2>
+            <h2>{format!("{period} 各项指标：全市与小组双排名")}</h2>
             {rows}
         </section>
         <section class="panel">
@@ -130,25 +134,26 @@ pub fn StandingsTable(rows: Vec<Standing>) -> impl IntoView {
     if rows.is_empty() {
         return view! { <Empty text="暂无总分。" /> }.into_any();
     }
-    view! {
-        <div class="table-scroll">
-            <table>
-                <thead>
-                    <tr><th>"全市"</th><th>"区县"</th><th>"小组"</th><th>"小组排名"</th><th>"总分"</th></tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|row| view! {
-                        <tr class:home=row.is_home>
-                            <td class="num">{format::rank_text(row.city_rank)}</td>
-                            <td>{row.name}{row.is_home.then_some("（本区）")}</td>
-                            <td>{row.group_name}</td>
-                            <td class="num">{format::rank_text(row.group_rank)}</td>
-                            <td class="num">{format::points(row.score)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let name = if row.is_home {
+                format!("{}（本区）", row.name)
+            } else {
+                row.name
+            };
+            Row::highlighted(
+                vec![
+                    Cell::number(format::rank_text(row.city_rank)),
+                    Cell::Text(name),
+                    Cell::Text(row.group_name),
+                    Cell::number(format::rank_text(row.group_rank)),
+                    Cell::number(format::points(row.score)),
+                ],
+                row.is_home,
+            )
+        })
+        .collect();
+    let headers = header_row(&["全市", "区县", "小组", "小组排名", "总分"]);
+    view! { <DataTable headers=headers rows=rows /> }.into_any()
 }

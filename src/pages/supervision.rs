@@ -4,13 +4,13 @@
 
 use dukao_core::supervision::Item;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::backend::{self, SessionState};
 use crate::components::{with_report, Empty};
 use crate::format;
 use crate::pages::login::NoBackendNotice;
 use crate::state::use_app_state;
+use crate::table::{header_row, Cell, DataTable, Row};
 use crate::view_model::supervision::{
     actions, in_state, kind_zh, points_by_unit, status_zh, ItemState,
 };
@@ -28,7 +28,7 @@ pub fn Supervision() -> impl IntoView {
             view! {
                 <p class="muted">
                     "登录后可反馈、整改或办结督办事项。"
-                    <A href="/login">"去登录"</A>
+                    <a href="/login">"去登录"</a>
                 </p>
             }
             .into_any(),
@@ -81,27 +81,20 @@ pub fn Supervision() -> impl IntoView {
                         {if points.is_empty() {
                             view! { <Empty text="暂无督办事项。" /> }.into_any()
                         } else {
-                            view! {
-                                <div class="table-scroll">
-                                    <table>
-                                        <thead>
-                                            <tr><th>"单位"</th><th>"事项"</th><th>"未办结"</th><th>"逾期"</th><th>"办理得分"</th></tr>
-                                        </thead>
-                                        <tbody>
-                                            {points.into_iter().map(|row| view! {
-                                                <tr>
-                                                    <td>{row.name}</td>
-                                                    <td class="num">{row.items}</td>
-                                                    <td class="num">{row.open}</td>
-                                                    <td class="num" class:alert={row.overdue > 0}>{row.overdue}</td>
-                                                    <td class="num">{format::signed_points(row.points)}</td>
-                                                </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                            }
-                            .into_any()
+                            let rows = points
+                                .into_iter()
+                                .map(|row| {
+                                    Row::new(vec![
+                                        Cell::Text(row.name),
+                                        Cell::count(row.items),
+                                        Cell::count(row.open),
+                                        Cell::alert_count(row.overdue),
+                                        Cell::number(format::signed_points(row.points)),
+                                    ])
+                                })
+                                .collect();
+                            let headers = header_row(&["单位", "事项", "未办结", "逾期", "办理得分"]);
+                            view! { <DataTable headers=headers rows=rows /> }.into_any()
                         }}
                         <p class="muted small">"按期办结、逾期办结、年底未办结和脱离红色的得分规则见考核方案。"</p>
                     </section>
@@ -180,7 +173,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
     view! {
         <li class=class>
             <div class="item-head">
-                <A href=format!("/indicators/{}", item.indicator)>{name}</A>
+                <a href=format!("/indicators/{}", item.indicator)>{name}</a>
                 <span class="badge">{kind_zh(item.kind)}</span>
                 <span class="item-state">{format!("{mark} {}", item_state.name_zh())}</span>
             </div>

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::backend::{self, Session, SessionState};
-use crate::components::{with_dataset, Empty};
+use crate::components::{with_all, with_dataset, Empty, SelectField};
 use crate::format;
 use crate::pages::login::NoBackendNotice;
 use crate::state::{use_app_state, AppState, Shared};
+use crate::table::{header_row, Cell, DataTable, Row};
 use crate::view_model::tasks::{
     action_date, by_unit, list_from_key, list_key, month_strip, TaskFilter,
     TaskRow, UnitTasks,
@@ -90,24 +91,21 @@ fn TaskLedger(dataset: Shared<Dataset>) -> impl IntoView {
             <CountsTable total=ledger.total by_list=ledger.by_list.clone() />
         })
     };
-    let unit_options = dataset
-        .scheme
-        .units
-        .iter()
-        .filter(|u| dataset.ledger.tasks.iter().any(|t| t.unit == u.id))
-        .map(|u| {
-            let id = u.id.clone();
-            let selected = move || unit.get() == id;
-            view! { <option value=u.id.clone() selected=selected>{u.name.clone()}</option> }
-        })
-        .collect_view();
-    let list_options = TaskList::ALL
-        .into_iter()
-        .map(|l| {
-            let selected = move || list.get() == list_key(l);
-            view! { <option value=list_key(l) selected=selected>{l.name_zh()}</option> }
-        })
-        .collect_view();
+    let unit_options = with_all(
+        "全部单位",
+        dataset
+            .scheme
+            .units
+            .iter()
+            .filter(|u| dataset.ledger.tasks.iter().any(|t| t.unit == u.id))
+            .map(|u| (u.id.clone(), u.name.clone())),
+    );
+    let list_options = with_all(
+        "全部清单",
+        TaskList::ALL
+            .into_iter()
+            .map(|l| (list_key(l).to_string(), l.name_zh().to_string())),
+    );
     let notice = move || match state.session.get() {
         SessionState::NoBackend => {
             Some(view! { <NoBackendNotice /> }.into_any())
@@ -144,20 +142,8 @@ fn TaskLedger(dataset: Shared<Dataset>) -> impl IntoView {
         </section>
         {notice}
         <form class="filters" on:submit=|e| e.prevent_default()>
-            <label>
-                "责任单位"
-                <select on:change=move |e| unit.set(event_target_value(&e))>
-                    <option value="">"全部单位"</option>
-                    {unit_options}
-                </select>
-            </label>
-            <label>
-                "任务清单"
-                <select on:change=move |e| list.set(event_target_value(&e))>
-                    <option value="">"全部清单"</option>
-                    {list_options}
-                </select>
-            </label>
+            <SelectField label="责任单位" options=unit_options value=unit on_change=Callback::new(move |v| unit.set(v)) />
+            <SelectField label="任务清单" options=list_options value=list on_change=Callback::new(move |v| list.set(v)) />
             <label class="check">
                 <input type="checkbox" prop:checked=move || behind_only.get()
                     on:change=move |e| behind_only.set(event_target_checked(&e)) />
@@ -174,35 +160,36 @@ fn CountsTable(
     total: Counts,
     by_list: Vec<(TaskList, Counts)>,
 ) -> impl IntoView {
-    let row = |name: String, c: Counts| {
-        view! {
-            <tr>
-                <td>{name}</td>
-                <td class="num">{c.tasks}</td>
-                <td class="num">{c.signed_off}</td>
-                <td class="num">{c.on_track}</td>
-                <td class="num" class:alert={c.behind > 0}>{c.behind}</td>
-                <td class="num" class:alert={c.overdue_milestones > 0}>{c.overdue_milestones}</td>
-                <td class="num">{c.early}</td>
-                <td class="num">{format::percent(c.early_share())}</td>
-            </tr>
-        }
+    let row = |name: &str, c: Counts| {
+        Row::new(vec![
+            Cell::text(name),
+            Cell::count(c.tasks),
+            Cell::count(c.signed_off),
+            Cell::count(c.on_track),
+            Cell::alert_count(c.behind),
+            Cell::alert_count(c.overdue_milestones),
+            Cell::count(c.early),
+            Cell::number(format::percent(c.early_share())),
+        ])
     };
+    let mut rows: Vec<Row> = by_list
+        .into_iter()
+        .filter(|(_, c)| c.tasks > 0)
+        .map(|(list, c)| row(list.name_zh(), c))
+        .collect();
+    rows.push(row("合计", total));
+    let headers = header_row(&[
+        "清单",
+        "任务",
+        "已销号",
+        "正常推进",
+        "滞后",
+        "逾期节点",
+        "提前或超额",
+        "提前或超额占比",
+    ]);
     view! {
-        <div class="table-scroll">
-            <table>
-                <thead>
-                    <tr>
-                        <th>"清单"</th><th>"任务"</th><th>"已销号"</th><th>"正常推进"</th>
-                        <th>"滞后"</th><th>"逾期节点"</th><th>"提前或超额"</th><th>"提前或超额占比"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {by_list.into_iter().filter(|(_, c)| c.tasks > 0).map(|(l, c)| row(l.name_zh().to_string(), c)).collect_view()}
-                    {row("合计".to_string(), total)}
-                </tbody>
-            </table>
-        </div>
+        <DataTable headers=headers rows=rows />
         <p class="muted small">"提前或超额占比 = 提前或超额完成的任务 ÷ 已销号任务。"</p>
     }
 }

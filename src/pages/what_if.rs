@@ -5,7 +5,6 @@
 
 use dukao_core::{Colour, Dataset, Report};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{with_dataset, ColourBadge};
 use crate::format;
@@ -190,7 +189,7 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
         <li class="whatif-row" class:changed=changed>
             <div class="whatif-name">
                 <label for=input_id.clone()>{spec.name.clone()}</label>
-                <A href=format!("/indicators/{id}") attr:class="muted small">"详情"</A>
+                <a href=format!("/indicators/{id}") class="muted small">"详情"</a>
                 <span class="muted small">
                     {format!("本月已报：{}", format::figure_with_measure(reported, decimals, &spec.measure))}
                 </span>
