@@ -23,6 +23,7 @@ pub fn RankChange(change: Option<i32>) -> impl IntoView {
         Some(c) if c < 0 => "change down",
         _ => "change",
     };
+
     view! { <span class=class>{format::rank_change(change)}</span> }
 }
 

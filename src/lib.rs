@@ -83,6 +83,7 @@ fn Shell(children: Children) -> impl IntoView {
         path.track();
         menu_open.set(false);
     });
+
     let title = move || match state.load.get() {
         Load::Ready(dataset) => {
             let home = &dataset.scheme.peers[dataset.home()].name;
@@ -90,6 +91,7 @@ fn Shell(children: Children) -> impl IntoView {
         }
         _ => String::new(),
     };
+
     let account = move || match state.session.get() {
         SessionState::LoggedIn(session) => {
             format!("{} · {}", session.account, session.role_zh())
@@ -98,6 +100,7 @@ fn Shell(children: Children) -> impl IntoView {
         SessionState::NoBackend => "离线演示".to_string(),
         SessionState::Checking => String::new(),
     };
+
     let nav_items = SCREENS
         .iter()
         .map(|(href, name)| {
@@ -157,6 +160,7 @@ fn Notice() -> impl IntoView {
             );
         }
     });
+
     move || {
         state.notice.get().map(|message| {
             view! {
@@ -182,6 +186,7 @@ fn WhatIfBanner() -> impl IntoView {
             .what_if_inputs
             .with(|inputs| inputs.values().any(|t| !t.trim().is_empty()))
     };
+
     let location = use_location();
     let hidden = move || location.pathname.get().ends_with("/kiosk");
     move || {

@@ -68,10 +68,12 @@ fn AnnualView(annual: Annual, home: String) -> impl IntoView {
         format::percent(weight),
         format::percent(1.0 - weight),
     );
+
     let unit_formula = format!(
         "单位总分 = 牵头指标年度得分 + 任务底册得分 + 督办得分 × {}。",
         annual.supervision_weight
     );
+
     let indicator_headers = header_row(&[
         "指标",
         "一级指标",
@@ -81,6 +83,7 @@ fn AnnualView(annual: Annual, home: String) -> impl IntoView {
         "年度得分",
         "满分",
     ]);
+
     let groups = if annual.groups.is_empty() {
         view! { <Empty text="方案中没有单位。" /> }.into_any()
     } else {
@@ -104,6 +107,7 @@ fn AnnualView(annual: Annual, home: String) -> impl IntoView {
             .collect_view()
             .into_any()
     };
+
     view! {
         <div class="tile tile-total">
             <h2>{format!("{home} 年度综合得分（预估）")}</h2>

@@ -36,6 +36,7 @@ pub fn BulletinPage() -> impl IntoView {
             .into_any(),
         }
     });
+
     view! {
         <section class="page bulletin-page">
             <div class="no-print actions">
@@ -65,6 +66,7 @@ fn bulletin_rows(
             .indicator_index(id)
             .map_or(2, |i| dataset.scheme.indicators[i].decimals)
     };
+
     let rank = |r: Option<u32>| r.map_or("—".to_string(), |r| r.to_string());
     bulletin
         .indicators
@@ -122,12 +124,14 @@ fn BulletinView(bulletin: Bulletin, dataset: Shared<Dataset>) -> impl IntoView {
         bulletin.red,
         bulletin.missing,
     );
+
     let projected = bulletin.projected_total.map(|t| {
         format!(
             "按已报数据预估全年总分 {} 分（本月尚未结束，数据仍可能变化）。",
             format::points(t)
         )
     });
+
     let mut headers = header_row(&[
         "指标",
         "数值",
@@ -139,9 +143,11 @@ fn BulletinView(bulletin: Bulletin, dataset: Shared<Dataset>) -> impl IntoView {
         "进位所需",
         "达绿所需",
     ]);
+
     if open {
         headers.push("预估得分".to_string());
     }
+
     let rows = bulletin_rows(&bulletin, &dataset, open);
     let items = if bulletin.items.is_empty() {
         view! { <p>"本月无督办事项。"</p> }.into_any()
@@ -162,6 +168,7 @@ fn BulletinView(bulletin: Bulletin, dataset: Shared<Dataset>) -> impl IntoView {
             .collect_view();
         view! { <ol>{lines}</ol> }.into_any()
     };
+
     view! {
         <article class="bulletin">
             <h1>{format!("{} {}", bulletin.home, bulletin.title)}</h1>

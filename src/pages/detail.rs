@@ -42,6 +42,7 @@ fn DetailScreen(dataset: Shared<Dataset>) -> impl IntoView {
         let period = period_from_query(&dataset, query.get().get("period"));
         detail(&dataset, &report, &id.get(), period)
     });
+
     let found = move || detail.with(Option::is_some);
     let not_found = move || {
         view! {
@@ -52,6 +53,7 @@ fn DetailScreen(dataset: Shared<Dataset>) -> impl IntoView {
             <a href="/indicators" class="button">"返回指标列表"</a>
         }
     };
+
     let trend = Signal::derive(move || {
         detail.with(|d| match d {
             Some(d) => {
@@ -62,12 +64,14 @@ fn DetailScreen(dataset: Shared<Dataset>) -> impl IntoView {
             None => Chart::new(),
         })
     });
+
     let peers = Signal::derive(move || {
         detail.with(|d| match d {
             Some(d) => peers_chart(&d.peers, &d.measure),
             None => Chart::new(),
         })
     });
+
     let peers_height =
         move || detail.with(|d| d.as_ref().map_or(0, |d| d.peers.len() as u32));
     let name = move || detail.with(|d| d.as_ref().map(|d| d.name.clone()));
@@ -115,6 +119,7 @@ fn Summary(detail: Detail) -> impl IntoView {
     let figure = move |value: Option<f64>| {
         format::figure_with_measure(value, decimals, &measure)
     };
+
     let gap_line = {
         let figure = figure.clone();
         move |label: &'static str,
@@ -129,22 +134,26 @@ fn Summary(detail: Detail) -> impl IntoView {
             None => format!("{label}：{none}"),
         }
     };
+
     let gaps = move |gap: Gap| {
         view! {
             <li>{gap_line("进位", gap.next_rank, "已居小组首位或暂无数据")}</li>
             <li>{gap_line("达绿", gap.green, "已为绿色或暂无数据")}</li>
         }
     };
+
     let support = if detail.support_unit_names.is_empty() {
         String::new()
     } else {
         format!("（配合：{}）", detail.support_unit_names.join("、"))
     };
+
     let ranked = if detail.monthly {
         "参与月度排名"
     } else {
         "不参与月度排名"
     };
+
     view! {
         <nav class="breadcrumb" aria-label="位置">
             <a href="/indicators">"指标"</a>
@@ -231,6 +240,7 @@ fn HistoryAndItems(detail: Detail) -> impl IntoView {
             .collect_view();
         view! { <ul class="item-list">{cards}</ul> }.into_any()
     };
+
     view! {
         <section class="panel">
             <h2>"排名历史"</h2>
@@ -249,6 +259,7 @@ fn TrendTable(detail: Detail) -> impl IntoView {
     let decimals = detail.decimals;
     let mut headers = vec!["月份".to_string()];
     headers.extend(detail.trend.iter().map(|s| s.name.clone()));
+
     let rows = detail
         .months
         .iter()

@@ -1,6 +1,6 @@
 //! 填报 (entry): a unit's indicators for the open period. Each typed
-//! figure shows its projected score and rank at once; submitting sends
-//! the changed figures to the backend, and errors appear in Chinese
+//! figure shows its projected score and rank at once. Submitting sends
+//! the changed figures to the backend, and its errors appear in Chinese
 //! beside their field.
 
 use std::collections::BTreeMap;
@@ -50,11 +50,13 @@ fn EntryScreen(dataset: Shared<Dataset>) -> impl IntoView {
         SessionState::LoggedIn(s) if s.role == "reporter" => s.unit,
         _ => None,
     };
+
     let unit = Memo::new(move |_| {
         own_unit()
             .or_else(|| query.get().get("unit"))
             .unwrap_or_default()
     });
+
     let units = lead_units(&dataset);
     let options = with_all("请选择单位", units);
     let value = Signal::derive(move || unit.get());
@@ -70,6 +72,7 @@ fn EntryScreen(dataset: Shared<Dataset>) -> impl IntoView {
             },
         );
     });
+
     let picker = move || {
         own_unit().is_none().then(|| {
             view! {
@@ -79,6 +82,7 @@ fn EntryScreen(dataset: Shared<Dataset>) -> impl IntoView {
             }
         })
     };
+
     let session_notice = move || {
         match state.session.get() {
         SessionState::NoBackend => Some(view! { <NoBackendNotice /> }.into_any()),
@@ -94,6 +98,7 @@ fn EntryScreen(dataset: Shared<Dataset>) -> impl IntoView {
         _ => None,
     }
     };
+
     let form = move || {
         let unit = unit.get();
         if unit.is_empty() {
@@ -106,6 +111,7 @@ fn EntryScreen(dataset: Shared<Dataset>) -> impl IntoView {
         }
         view! { <EntryForm dataset=dataset.clone() fields=fields /> }.into_any()
     };
+
     view! {
         {picker}
         {session_notice}
@@ -172,6 +178,7 @@ fn EntryForm(
             });
         }
     };
+
     let can_submit = move || matches!(state.session.get(), SessionState::LoggedIn(ref s) if s.can_write());
     let rows = fields
         .into_iter()
@@ -203,9 +210,11 @@ fn show_error(
     if error.is_no_backend() {
         state.session.set(SessionState::NoBackend);
     }
+
     if error.status == 401 {
         state.session.set(SessionState::LoggedOut);
     }
+
     let line = error
         .path
         .as_deref()
@@ -243,6 +252,7 @@ fn EntryRow(
             inputs.with(|m| m.get(&id).cloned().unwrap_or_default())
         })
     };
+
     let error = {
         let id = id.clone();
         move || {
@@ -251,6 +261,7 @@ fn EntryRow(
                 .or_else(|| backend_errors.with(|m| m.get(&id).cloned()))
         }
     };
+
     let result = {
         let dataset = dataset.clone();
         Memo::new(move |_| {
@@ -261,6 +272,7 @@ fn EntryRow(
             preview(&dataset, index, value)
         })
     };
+
     let on_input = {
         let id = id.clone();
         move |e: leptos::ev::Event| {
@@ -273,6 +285,7 @@ fn EntryRow(
             });
         }
     };
+
     let input_id = format!("entry-{id}");
     let error_id = format!("entry-error-{id}");
     let described = error_id.clone();

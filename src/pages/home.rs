@@ -35,6 +35,7 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
             </a>
         }
     };
+
     let ledger = summary.ledger;
     let mover_list = |movers: Vec<Mover>, empty: &'static str| {
         if movers.is_empty() {
@@ -60,6 +61,7 @@ fn Tiles(summary: HomeSummary) -> impl IntoView {
         }
         .into_any()
     };
+
     view! {
         <div class="tiles">
             <a href="/ranking" class="tile tile-total">

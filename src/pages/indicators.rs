@@ -1,7 +1,7 @@
 //! 指标: the two-level tree with each indicator's figure, ranks, score,
-//! colour and movement in one month; filters by colour, area and lead
-//! unit, and a name search. The filters live in the URL, so a filtered
-//! view has a deep link (e.g. `/indicators?colour=red`).
+//! colour and movement in one month. Filters by colour, area and lead
+//! unit and a name search narrow it. The filters live in the URL, so a
+//! filtered view has a deep link (e.g. `/indicators?colour=red`).
 
 use dukao_core::{Colour, Dataset, Period};
 use leptos::prelude::*;
@@ -74,12 +74,14 @@ fn IndicatorTree(dataset: Shared<Dataset>) -> impl IntoView {
             },
         );
     };
+
     let period = {
         let dataset = dataset.clone();
         Memo::new(move |_| {
             period_from_query(&dataset, query.get().get("period"))
         })
     };
+
     let filter = Memo::new(move |_| {
         let query = query.get();
         Filter {
@@ -91,13 +93,16 @@ fn IndicatorTree(dataset: Shared<Dataset>) -> impl IntoView {
             query: search.get(),
         }
     });
+
     let query_value = move |key: &'static str| {
         Signal::derive(move || query.get().get(key).unwrap_or_default())
     };
+
     let on_query = |key: &'static str| {
         let set_query = set_query.clone();
         Callback::new(move |value: String| set_query(key, value))
     };
+
     let period_options = periods(&dataset)
         .into_iter()
         .map(|p| (p.to_string(), format::period(p)))
@@ -111,6 +116,7 @@ fn IndicatorTree(dataset: Shared<Dataset>) -> impl IntoView {
                 (format::colour_key(c).to_string(), format::colour_label(c))
             }),
     );
+
     let area_options = with_all(
         "全部",
         dataset
@@ -119,6 +125,7 @@ fn IndicatorTree(dataset: Shared<Dataset>) -> impl IntoView {
             .iter()
             .map(|a| (a.id.clone(), a.name.clone())),
     );
+
     let unit_options = with_all("全部", lead_units(&dataset));
     let on_period = on_query("period");
     let on_colour = on_query("colour");
@@ -155,6 +162,7 @@ fn IndicatorTree(dataset: Shared<Dataset>) -> impl IntoView {
             {body}
         })
     };
+
     view! {
         <form class="filters" on:submit=|e| e.prevent_default()>
             <SelectField label="月份" options=period_options value=period_value on_change=on_period />

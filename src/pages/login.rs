@@ -92,6 +92,7 @@ pub fn LoginForm() -> impl IntoView {
             busy.set(false);
         });
     };
+
     view! {
         <form class="panel login-form" on:submit=submit>
             <label>

@@ -36,6 +36,7 @@ fn RankingBoard(dataset: Shared<Dataset>) -> impl IntoView {
             period_from_query(&dataset, query.get().get("period"))
         })
     };
+
     let options = periods(&dataset)
         .into_iter()
         .map(|p| (p.to_string(), format::period(p)))
@@ -52,11 +53,13 @@ fn RankingBoard(dataset: Shared<Dataset>) -> impl IntoView {
             },
         );
     });
+
     let content = move || {
         let report = state.report.get()?;
         let board = board(&dataset, &report, period.get());
         Some(view! { <BoardView board=board /> })
     };
+
     view! {
         <form class="filters" on:submit=|e| e.prevent_default()>
             <SelectField label="月份" options=options value=value on_change=on_change />
@@ -110,6 +113,7 @@ fn BoardView(board: Board) -> impl IntoView {
         view! { <DataTable headers=headers rows=rows class="board" /> }
             .into_any()
     };
+
     let period = format::period(board.period);
     view! {
         <section class="panel">
@@ -134,6 +138,7 @@ pub fn StandingsTable(rows: Vec<Standing>) -> impl IntoView {
     if rows.is_empty() {
         return view! { <Empty text="暂无总分。" /> }.into_any();
     }
+
     let rows = rows
         .into_iter()
         .map(|row| {

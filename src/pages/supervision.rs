@@ -35,6 +35,7 @@ pub fn Supervision() -> impl IntoView {
         ),
         _ => None,
     };
+
     view! {
         <section class="page supervision">
             <h1>"督办"</h1>
@@ -112,6 +113,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
     let name = dataset.as_ref().map_or(item.indicator.clone(), |d| {
         indicator_name(d, &item.indicator)
     });
+
     let unit = dataset
         .as_ref()
         .map_or(item.lead_unit.clone(), |d| unit_name(d, &item.lead_unit));
@@ -164,12 +166,14 @@ pub fn ItemCard(item: Item) -> impl IntoView {
             })
         }
     };
+
     let class = format!("item-card state-{}", item_state.key());
     let mark = match item_state {
         ItemState::Overdue => "⚠",
         ItemState::Open => "●",
         ItemState::Closed => "✓",
     };
+
     view! {
         <li class=class>
             <div class="item-head">

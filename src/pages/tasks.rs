@@ -91,6 +91,7 @@ fn TaskLedger(dataset: Shared<Dataset>) -> impl IntoView {
             <CountsTable total=ledger.total by_list=ledger.by_list.clone() />
         })
     };
+
     let unit_options = with_all(
         "全部单位",
         dataset
@@ -100,12 +101,14 @@ fn TaskLedger(dataset: Shared<Dataset>) -> impl IntoView {
             .filter(|u| dataset.ledger.tasks.iter().any(|t| t.unit == u.id))
             .map(|u| (u.id.clone(), u.name.clone())),
     );
+
     let list_options = with_all(
         "全部清单",
         TaskList::ALL
             .into_iter()
             .map(|l| (list_key(l).to_string(), l.name_zh().to_string())),
     );
+
     let notice = move || match state.session.get() {
         SessionState::NoBackend => {
             Some(view! { <NoBackendNotice /> }.into_any())
@@ -116,6 +119,7 @@ fn TaskLedger(dataset: Shared<Dataset>) -> impl IntoView {
         ),
         _ => None,
     };
+
     let units = move || {
         let report = state.report.get()?;
         let filter = TaskFilter {
@@ -135,6 +139,7 @@ fn TaskLedger(dataset: Shared<Dataset>) -> impl IntoView {
                 .into_any()
         })
     };
+
     view! {
         <section class="panel">
             <h2>"统计"</h2>
@@ -172,12 +177,14 @@ fn CountsTable(
             Cell::number(format::percent(c.early_share())),
         ])
     };
+
     let mut rows: Vec<Row> = by_list
         .into_iter()
         .filter(|(_, c)| c.tasks > 0)
         .map(|(list, c)| row(list.name_zh(), c))
         .collect();
     rows.push(row("合计", total));
+
     let headers = header_row(&[
         "清单",
         "任务",
@@ -188,6 +195,7 @@ fn CountsTable(
         "提前或超额",
         "提前或超额占比",
     ]);
+
     view! {
         <DataTable headers=headers rows=rows />
         <p class="muted small">"提前或超额占比 = 提前或超额完成的任务 ÷ 已销号任务。"</p>
@@ -204,6 +212,7 @@ fn UnitSection(unit: UnitTasks, open: bool) -> impl IntoView {
         "{}：任务 {} · 已销号 {} · 滞后 {} · 逾期节点 {}",
         unit.name, c.tasks, c.signed_off, c.behind, c.overdue_milestones
     );
+
     let tasks = unit.tasks;
     view! {
         <details class="unit-tasks" open=open>
@@ -298,6 +307,7 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
             });
         }
     };
+
     let state_class = format!(
         "task-state {}",
         match task.state {
@@ -306,11 +316,13 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
             dukao_core::ledger::TaskState::Behind => "behind",
         }
     );
+
     let state_mark = match task.state {
         dukao_core::ledger::TaskState::SignedOff => "✓",
         dukao_core::ledger::TaskState::OnTrack => "→",
         dukao_core::ledger::TaskState::Behind => "⚠",
     };
+
     view! {
         <li class="task-card" class:behind={task.overdue > 0}>
             <div class="task-head">

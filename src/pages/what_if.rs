@@ -72,6 +72,7 @@ fn WhatIfBoard(dataset: Shared<Dataset>) -> impl IntoView {
             })
         }
     };
+
     let areas = dataset
         .scheme
         .areas
@@ -121,6 +122,7 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
                 .with(|m| m.get(&id).cloned().unwrap_or_default())
         })
     };
+
     let error = move || parse_figure(&text.get()).err();
     let on_input = {
         let id = id.clone();
@@ -135,6 +137,7 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
             });
         }
     };
+
     let now = {
         let dataset = dataset.clone();
         Memo::new(move |_| {
@@ -144,6 +147,7 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
                 .and_then(|r| projected(&dataset, &r, index))
         })
     };
+
     let base = {
         let dataset = dataset.clone();
         Memo::new(move |_| {
@@ -153,6 +157,7 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
                 .and_then(|r| projected(&dataset, &r, index))
         })
     };
+
     let changed = move || text.with(|t| matches!(parse_figure(t), Ok(Some(_))));
     let score = move || {
         let now = now.get()?;
@@ -163,6 +168,7 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
             format::signed_points(change)
         ))
     };
+
     let rank = move || {
         let now = now.get()?;
         let before = base.get().and_then(|b| b.group_rank);
@@ -176,10 +182,12 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
             format::rank_text(now.group_rank)
         })
     };
+
     let city = move || {
         now.get()
             .map(|p| format!("全市{}", format::rank_text(p.city_rank)))
     };
+
     let colour =
         move || now.get().map(|p| view! { <ColourBadge colour=p.colour /> });
     let input_id = format!("whatif-{id}");
