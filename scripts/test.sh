@@ -22,7 +22,11 @@ echo "test: building the server" >&2
 cargo build --release -p dukao-server --bin dukao
 
 echo "test: end-to-end tests" >&2
+e2e_status=0
 DUKAO_BIN="$PWD/target/release/dukao" node --test \
-  --test-concurrency=1 tests/e2e/
+  --test-concurrency=1 tests/e2e/ || e2e_status=$?
 
+# The sizes help to read a failed first-load budget, so print them either
+# way.
 ./scripts/size-report.sh
+exit "$e2e_status"
