@@ -181,14 +181,36 @@ async fn session_of(response: Response) -> Result<Session, ApiError> {
     })
 }
 
-/// Asks the backend who is logged in.
+/// The state a `GET api/session` reply body gives: a session, or no
+/// session when the body is `null` or has no account.
+pub fn session_state_of(body: &Value) -> Option<SessionState> {
+    if body.is_null() || body.get("account").is_some_and(Value::is_null) {
+        return Some(SessionState::LoggedOut);
+    }
+    serde_json::from_value::<Session>(body.clone())
+        .ok()
+        .map(SessionState::LoggedIn)
+}
+
+/// Asks the backend who is logged in. Both a 401 and a 200 reply
+/// without an account mean nobody is logged in; the second keeps
+/// browsers from logging the check as a failed request.
 pub async fn session() -> SessionState {
     let request = Request::get(&url("session")).build();
     match send(request).await {
-        Ok(response) => match session_of(response).await {
-            Ok(session) => SessionState::LoggedIn(session),
-            Err(_) => SessionState::NoBackend,
-        },
+        Ok(response) if is_json(&response) => {
+            match response.json::<Value>().await {
+                Ok(body) => session_state_of(&body).unwrap_or_else(|| {
+                    log::warn!("session reply is invalid: {body}");
+                    SessionState::NoBackend
+                }),
+                Err(e) => {
+                    log::warn!("session reply is not JSON: {e}");
+                    SessionState::NoBackend
+                }
+            }
+        }
+        Ok(_) => SessionState::NoBackend,
         Err(error) if error.status == 401 => SessionState::LoggedOut,
         Err(error) if error.is_no_backend() => SessionState::NoBackend,
         Err(error) => {
@@ -325,4 +347,40 @@ pub fn today() -> Option<Date> {
         now.get_month() + 1,
         now.get_date(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn session_state_of_account() {
+        let body = json!({"account": "r", "role": "reporter", "unit": "fgj"});
+        let expected = Session {
+            account: "r".to_string(),
+            role: "reporter".to_string(),
+            unit: Some("fgj".to_string()),
+        };
+        assert_eq!(
+            session_state_of(&body),
+            Some(SessionState::LoggedIn(expected))
+        );
+    }
+
+    #[test]
+    fn session_state_of_no_account() {
+        assert_eq!(
+            session_state_of(&Value::Null),
+            Some(SessionState::LoggedOut)
+        );
+        let body = json!({"account": null});
+        assert_eq!(session_state_of(&body), Some(SessionState::LoggedOut));
+    }
+
+    #[test]
+    fn session_state_of_html_is_invalid() {
+        assert_eq!(session_state_of(&json!("<html>")), None);
+        assert_eq!(session_state_of(&json!({"role": 3})), None);
+    }
 }
