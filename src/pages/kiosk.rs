@@ -298,3 +298,32 @@ fn Dots(
     };
     view! { <div class="kiosk-dots">{dots}</div> }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_param_cases() {
+        let cases = [
+            (None, 20),
+            (Some("15"), 15),
+            (Some(" 30 "), 30),
+            (Some("1"), MIN_INTERVAL_SECS),
+            (Some("0"), MIN_INTERVAL_SECS),
+            (Some("999999"), MAX_SECS),
+            (Some("abc"), 20),
+            (Some("-5"), 20),
+            (Some("2.5"), 20),
+        ];
+        for (text, expected) in cases {
+            let seconds = seconds_param(
+                text.map(str::to_string),
+                "interval",
+                DEFAULT_INTERVAL_SECS,
+                MIN_INTERVAL_SECS,
+            );
+            assert_eq!(seconds, expected, "interval={text:?}");
+        }
+    }
+}

@@ -140,6 +140,13 @@ async fn fetch_document(
             })?;
             Ok((Fetched::Modified(Document { text, etag }), from_cache))
         }
+        401 | 403 => {
+            log::warn!("kiosk: fetching {url} needs a login");
+            Err(format!(
+                "读取{name}需要登录：请在本机先以大屏或领导账号登录，\
+                 或由管理员开放匿名读取。"
+            ))
+        }
         status => {
             log::warn!("kiosk: fetching {url} returned HTTP {status}");
             Err(format!("读取{name}失败：服务器返回 HTTP {status}。"))

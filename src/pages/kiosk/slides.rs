@@ -365,3 +365,50 @@ fn ledger(snapshot: &Snapshot) -> impl IntoView {
         <ul class="kiosk-list">{behind}</ul>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view_model::fixture;
+
+    fn snapshot() -> Snapshot {
+        let (dataset, report) = fixture::evaluated();
+        Snapshot { dataset, report }
+    }
+
+    #[test]
+    fn playlist_order() {
+        let snapshot = snapshot();
+        let slides = playlist(&snapshot);
+        let rows =
+            board(&snapshot.dataset, &snapshot.report, board_period(&snapshot))
+                .rows
+                .len();
+        let pages = rows.div_ceil(ROWS_PER_PAGE).max(1);
+        assert_eq!(slides.len(), pages + 3);
+        for (page, slide) in slides.iter().take(pages).enumerate() {
+            assert_eq!(*slide, Slide::Ranking { page, pages });
+        }
+        assert_eq!(slides[pages..], [Slide::Red, Slide::Charts, Slide::Ledger]);
+    }
+
+    #[test]
+    fn board_shows_last_closed_month() {
+        let snapshot = snapshot();
+        let open = snapshot.dataset.figures.open_period;
+        assert!(open.month > 1, "the fixture's open month is after January");
+        assert_eq!(board_period(&snapshot), open.prev());
+    }
+
+    #[test]
+    fn slide_keys_and_titles() {
+        let first = Slide::Ranking { page: 0, pages: 3 };
+        assert_eq!(first.key(), "ranking-1");
+        assert_eq!(first.title(), "排名（1/3）");
+        let only = Slide::Ranking { page: 0, pages: 1 };
+        assert_eq!(only.title(), "排名");
+        assert_eq!(Slide::Red.key(), "red");
+        assert_eq!(Slide::Charts.key(), "charts");
+        assert_eq!(Slide::Ledger.key(), "ledger");
+    }
+}
