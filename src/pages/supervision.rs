@@ -2,17 +2,19 @@
 //! the engine's rules or opened by the office, the actions each role
 //! may take, and the handling points per unit.
 
+use dukao_core::model::ItemKind;
 use dukao_core::supervision::Item;
 use leptos::prelude::*;
 
 use crate::api::backend::{self, SessionState};
-use crate::components::{with_report, Empty};
+use crate::components::{with_all, with_report, Empty, SelectField};
 use crate::format;
 use crate::pages::login::NoBackendNotice;
 use crate::state::use_app_state;
 use crate::table::{header_row, Cell, DataTable, Row};
 use crate::view_model::supervision::{
-    actions, in_state, kind_zh, points_by_unit, status_zh, ItemState,
+    actions, in_state_filtered, kind_from_key, kind_key, kind_zh,
+    points_by_unit, status_zh, units_with_items, ItemFilter, ItemState,
 };
 use crate::view_model::{indicator_name, unit_name};
 
@@ -36,14 +38,37 @@ pub fn Supervision() -> impl IntoView {
         _ => None,
     };
 
+    let unit = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let filters = with_report(move |dataset, report| {
+        let units = with_all("全部单位", units_with_items(&dataset, &report));
+        let kinds = with_all(
+            "全部类型",
+            [ItemKind::Pre, ItemKind::Post, ItemKind::Missing]
+                .into_iter()
+                .map(|k| (kind_key(k).to_string(), kind_zh(k).to_string())),
+        );
+        view! {
+            <form class="filters" on:submit=|e| e.prevent_default()>
+                <SelectField label="牵头单位" options=units value=unit on_change=Callback::new(move |v| unit.set(v)) />
+                <SelectField label="督查类型" options=kinds value=kind on_change=Callback::new(move |v| kind.set(v)) />
+            </form>
+        }
+    });
+
     view! {
         <section class="page supervision">
             <h1>"督办"</h1>
             {notice}
-            {with_report(|dataset, report| {
-                let overdue = in_state(&report, ItemState::Overdue);
-                let open = in_state(&report, ItemState::Open);
-                let closed = in_state(&report, ItemState::Closed);
+            {filters}
+            {with_report(move |dataset, report| {
+                let filter = ItemFilter {
+                    lead_unit: Some(unit.get()).filter(|u| !u.is_empty()),
+                    kind: kind_from_key(&kind.get()),
+                };
+                let overdue = in_state_filtered(&report, ItemState::Overdue, &filter);
+                let open = in_state_filtered(&report, ItemState::Open, &filter);
+                let closed = in_state_filtered(&report, ItemState::Closed, &filter);
                 let points = points_by_unit(&dataset, &report);
                 let list = |items: Vec<Item>, empty: &'static str| {
                     if items.is_empty() {

@@ -124,13 +124,66 @@ pub fn actions(role: &str, unit: Option<&str>, item: &Item) -> Vec<Action> {
     actions
 }
 
+/// The kind's key in URLs and drop-downs.
+pub fn kind_key(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Pre => "pre",
+        ItemKind::Post => "post",
+        ItemKind::Missing => "missing",
+    }
+}
+
+/// The kind a key names.
+pub fn kind_from_key(key: &str) -> Option<ItemKind> {
+    [ItemKind::Pre, ItemKind::Post, ItemKind::Missing]
+        .into_iter()
+        .find(|k| kind_key(*k) == key)
+}
+
+/// Which items to list; `None` keeps all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ItemFilter {
+    pub lead_unit: Option<String>,
+    pub kind: Option<ItemKind>,
+}
+
+impl ItemFilter {
+    pub fn keeps(&self, item: &Item) -> bool {
+        self.lead_unit.as_ref().is_none_or(|u| *u == item.lead_unit)
+            && self.kind.is_none_or(|k| k == item.kind)
+    }
+}
+
 /// Items in one state, newest period first (the engine's order).
 pub fn in_state(report: &Report, state: ItemState) -> Vec<Item> {
+    in_state_filtered(report, state, &ItemFilter::default())
+}
+
+/// Items in one state that pass `filter`, newest period first.
+pub fn in_state_filtered(
+    report: &Report,
+    state: ItemState,
+    filter: &ItemFilter,
+) -> Vec<Item> {
     report
         .supervision
         .iter()
-        .filter(|item| ItemState::of(item) == state)
+        .filter(|item| ItemState::of(item) == state && filter.keeps(item))
         .cloned()
+        .collect()
+}
+
+/// Lead units with at least one item, in scheme order, as (id, name).
+pub fn units_with_items(
+    dataset: &Dataset,
+    report: &Report,
+) -> Vec<(String, String)> {
+    dataset
+        .scheme
+        .units
+        .iter()
+        .filter(|u| report.supervision.iter().any(|i| i.lead_unit == u.id))
+        .map(|u| (u.id.clone(), u.name.clone()))
         .collect()
 }
 
@@ -247,6 +300,50 @@ mod tests {
         }
         let pol = rows.iter().find(|r| r.unit == "u2").expect("pol is red");
         assert!(pol.open > 0);
+    }
+
+    #[test]
+    fn filter_by_unit_and_kind() {
+        let (dataset, report) = fixture::evaluated();
+        let all: usize =
+            [ItemState::Overdue, ItemState::Open, ItemState::Closed]
+                .into_iter()
+                .map(|s| in_state(&report, s).len())
+                .sum();
+        let by_unit = ItemFilter {
+            lead_unit: Some("u2".to_string()),
+            ..ItemFilter::default()
+        };
+        let u2: Vec<Item> =
+            [ItemState::Overdue, ItemState::Open, ItemState::Closed]
+                .into_iter()
+                .flat_map(|s| in_state_filtered(&report, s, &by_unit))
+                .collect();
+        assert!(!u2.is_empty());
+        assert!(u2.len() < all, "u1's closed inv item is left out");
+        assert!(u2.iter().all(|i| i.lead_unit == "u2"));
+        let post = ItemFilter {
+            kind: Some(ItemKind::Post),
+            ..ItemFilter::default()
+        };
+        let closed = in_state_filtered(&report, ItemState::Closed, &post);
+        assert_eq!(closed.len(), 1);
+        let pre = ItemFilter {
+            kind: Some(ItemKind::Pre),
+            ..ItemFilter::default()
+        };
+        assert!(in_state_filtered(&report, ItemState::Closed, &pre).is_empty());
+        let units = units_with_items(&dataset, &report);
+        assert!(units.iter().any(|(id, _)| id == "u2"));
+        assert!(units.iter().all(|(id, _)| id != "u3"));
+    }
+
+    #[test]
+    fn kind_key_round_trips() {
+        for kind in [ItemKind::Pre, ItemKind::Post, ItemKind::Missing] {
+            assert_eq!(kind_from_key(kind_key(kind)), Some(kind));
+        }
+        assert_eq!(kind_from_key("other"), None);
     }
 
     #[test]
