@@ -7,17 +7,21 @@ use charming::Chart;
 use dukao_core::evaluate::{Gap, GapTarget};
 use dukao_core::Dataset;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
 
 use crate::chart_options::{peers_chart, trend_chart};
 use crate::charts::EChart;
-use crate::components::{with_dataset, ColourBadge, Empty, ErrorMessage};
+use crate::components::{
+    with_dataset, ColourBadge, Empty, ErrorMessage, SelectField,
+};
 use crate::format;
 use crate::pages::indicators::period_from_query;
 use crate::pages::supervision::ItemCard;
 use crate::state::{use_app_state, Shared};
 use crate::table::{header_row, Cell, DataTable, Row};
 use crate::view_model::detail::{detail, Detail, PeerFigure};
+use crate::view_model::indicators::periods;
 
 #[component]
 pub fn IndicatorDetail() -> impl IntoView {
@@ -36,11 +40,33 @@ fn DetailScreen(dataset: Shared<Dataset>) -> impl IntoView {
     let state = use_app_state();
     let params = use_params_map();
     let query = use_query_map();
+    let navigate = use_navigate();
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
+    let period_options: Vec<(String, String)> = periods(&dataset)
+        .into_iter()
+        .map(|p| (p.to_string(), format::period(p)))
+        .collect();
     let detail = Memo::new(move |_| {
         let report = state.report.get()?;
         let period = period_from_query(&dataset, query.get().get("period"));
         detail(&dataset, &report, &id.get(), period)
+    });
+
+    let period_value = Signal::derive(move || {
+        detail
+            .with(|d| d.as_ref().map(|d| d.period.to_string()))
+            .unwrap_or_default()
+    });
+    let on_period = Callback::new(move |value: String| {
+        let url = format!("/indicators/{}?period={value}", id.get_untracked());
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     });
 
     let found = move || detail.with(Option::is_some);
@@ -80,6 +106,9 @@ fn DetailScreen(dataset: Shared<Dataset>) -> impl IntoView {
     view! {
         <Show when=found fallback=not_found>
             {move || detail.get().map(|d| view! { <Summary detail=d /> })}
+            <form class="filters" on:submit=|e| e.prevent_default()>
+                <SelectField label="月份" options=period_options.clone() value=period_value on_change=on_period />
+            </form>
             <section class="panel">
                 <h2>"走势：本区与小组各区县"</h2>
                 <EChart
