@@ -234,6 +234,7 @@ fn serve(
                 "no built app found: run `trunk build --release`"
             );
         }
+        let shutdown = web::shutdown_signal();
         tracing::info!(
             addr = %local,
             store,
@@ -241,7 +242,7 @@ fn serve(
             public_read,
             "dukao listening on http://{local}/"
         );
-        web::serve(listener, Arc::new(state))
+        web::serve(listener, Arc::new(state), shutdown)
             .await
             .map_err(|e| Failure::failed(format!("server failed: {e}")))?;
         tracing::info!("dukao stopped");

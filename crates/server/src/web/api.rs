@@ -217,13 +217,24 @@ pub async fn logout(
     response
 }
 
-/// `GET /api/session`: who is logged in, or 401.
+/// `GET /api/session`: who is logged in. With no session the reply is
+/// still 200, with `account` null: being logged out is a normal state
+/// for this endpoint, and a 401 would show as an error in the browser.
 pub async fn session(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let session = app.require_session(&headers)?;
-    Ok(session_json(&session.account, session.role, &session.unit))
+) -> Response {
+    match app.session(&headers) {
+        Some(session) => {
+            session_json(&session.account, session.role, &session.unit)
+        }
+        None => Json(serde_json::json!({
+            "account": null,
+            "role": null,
+            "unit": null,
+        }))
+        .into_response(),
+    }
 }
 
 /// Parses the body, then applies it as one write.

@@ -105,19 +105,40 @@ async fn reject_bad_paths(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
-/// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
+/// Serves until `shutdown` completes (see `shutdown_signal`), then
+/// finishes the requests in flight.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Arc<App>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let service =
         router(app).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await
 }
 
-async fn shutdown_signal() {
+/// Returns a future that completes on SIGTERM or Ctrl-C. The SIGTERM
+/// handler is installed when this is called, not when the future is
+/// first polled, so call it before announcing that the server listens:
+/// a SIGTERM right after the announcement then shuts down gracefully
+/// instead of killing the process.
+pub fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    let terminate_stream = {
+        use tokio::signal::unix::{signal, SignalKind};
+        signal(SignalKind::terminate())
+    };
+    async move { wait_for_signal(terminate_stream).await }
+}
+
+#[cfg(unix)]
+type TerminateStream = std::io::Result<tokio::signal::unix::Signal>;
+#[cfg(not(unix))]
+type TerminateStream = ();
+
+async fn wait_for_signal(terminate_stream: TerminateStream) {
     let ctrl_c = async {
         if let Err(e) = tokio::signal::ctrl_c().await {
             tracing::error!(error = %e, "cannot listen for Ctrl-C");
@@ -126,8 +147,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
+        match terminate_stream {
             Ok(mut stream) => {
                 stream.recv().await;
             }
@@ -138,7 +158,10 @@ async fn shutdown_signal() {
         }
     };
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
+    let terminate = {
+        let () = terminate_stream;
+        std::future::pending::<()>()
+    };
     tokio::select! {
         _ = ctrl_c => tracing::info!("Ctrl-C received, shutting down"),
         _ = terminate => tracing::info!("SIGTERM received, shutting down"),
