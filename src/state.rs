@@ -6,7 +6,7 @@ use std::future::Future;
 use std::ops::Deref;
 use std::sync::Arc;
 
-use dukao_core::{evaluate, Dataset, Report, WhatIf};
+use dukao_core::{evaluate, evaluate_from, Dataset, Report, WhatIf};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -95,9 +95,9 @@ impl AppState {
             Load::Ready(dataset) => Some(dataset),
             _ => None,
         });
-        let timed = move |dataset: &Dataset, what_if: &WhatIf| {
+        let timed = move |compute: &dyn Fn() -> Report| {
             let start = now_ms();
-            let report = evaluate(dataset, what_if);
+            let report = compute();
             if let (Some(start), Some(end)) = (start, now_ms()) {
                 recompute_ms.set(Some(end - start));
             }
@@ -105,16 +105,18 @@ impl AppState {
         };
         let base_report = Memo::new(move |_| {
             let dataset = dataset.get()?;
-            Some(timed(&dataset, &WhatIf::default()))
+            Some(timed(&|| evaluate(&dataset, &WhatIf::default())))
         });
+        // A keystroke on the what-if screen recomputes only the
+        // indicators given what-if figures, starting from the base report.
         let report = Memo::new(move |_| {
             let dataset = dataset.get()?;
             let what_if = what_if.get();
+            let base = base_report.get()?;
             if what_if.is_empty() {
-                base_report.get()
-            } else {
-                Some(timed(&dataset, &what_if))
+                return Some(base);
             }
+            Some(timed(&|| evaluate_from(&dataset, &base, &what_if)))
         });
         AppState {
             load,
