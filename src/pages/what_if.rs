@@ -220,7 +220,7 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
             <p class="field-error" id=error_id role="alert">{error}</p>
             <div class="whatif-result">
                 <span>"预估得分 " <strong data-testid=format!("whatif-projected-score-{id}")>{score}</strong></span>
-                <span>"小组 " <strong data-testid=format!("whatif-projected-rank-{id}")>{rank}</strong></span>
+                <span>"预估小组 " <strong data-testid=format!("whatif-projected-rank-{id}")>{rank}</strong></span>
                 <span class="muted">{city}</span>
                 {colour}
             </div>
