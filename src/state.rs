@@ -45,7 +45,7 @@ impl<T> Deref for Shared<T> {
     }
 }
 
-/// Where loading the documents stands.
+/// The progress of loading the documents.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
     Loading,
@@ -56,7 +56,8 @@ pub enum Load {
     Ready(Shared<Dataset>),
 }
 
-/// The state every screen reads; `Copy` because it holds signal handles.
+/// The state every screen reads; `Copy` because it contains only signal
+/// handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub load: RwSignal<Load>,
@@ -173,7 +174,7 @@ impl AppState {
 
     /// Asks the backend who is logged in, once. Screens that write call
     /// this when they open, so the read-only screens send no request
-    /// that a static host answers with 404 (which browsers log as a
+    /// that a static host responds to with 404 (which browsers log as a
     /// console error).
     pub fn check_session(&self) {
         if self.session_checked.get_untracked() {

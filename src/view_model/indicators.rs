@@ -34,7 +34,7 @@ pub struct AreaRows {
     pub rows: Vec<IndicatorRow>,
 }
 
-/// What the tree is narrowed to; `None` and an empty query keep all.
+/// Criteria that narrow the tree; `None` and an empty query keep all.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
     pub colour: Option<Colour>,

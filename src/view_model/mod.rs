@@ -75,7 +75,7 @@ pub fn indicator_name(dataset: &Dataset, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// The home peer's projected total, rounded as the bulletin rounds it.
+/// Returns the home peer's projected year-end total, unrounded.
 pub fn projected_total(dataset: &Dataset, report: &Report) -> f64 {
     report.projected_totals.scores[dataset.home()]
 }

@@ -5,7 +5,7 @@ use dukao_core::model::{ItemKind, ItemStatus};
 use dukao_core::supervision::Item;
 use dukao_core::{Dataset, Report};
 
-/// Where an item stands on the screen.
+/// The state an item is listed under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemState {
     Overdue,
@@ -140,7 +140,7 @@ pub fn kind_from_key(key: &str) -> Option<ItemKind> {
         .find(|k| kind_key(*k) == key)
 }
 
-/// Which items to list; `None` keeps all.
+/// Criteria for the listed items; `None` keeps all.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ItemFilter {
     pub lead_unit: Option<String>,

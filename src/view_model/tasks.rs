@@ -42,7 +42,7 @@ pub struct UnitTasks {
     pub tasks: Vec<TaskRow>,
 }
 
-/// Which tasks to list; `None` keeps all.
+/// Criteria for the listed tasks; `None` keeps all.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TaskFilter {
     pub unit: Option<String>,
