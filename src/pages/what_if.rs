@@ -101,7 +101,7 @@ fn WhatIfBoard(dataset: Shared<Dataset>) -> impl IntoView {
         </div>
         {areas}
         <p class="muted small">
-            {move || state.recompute_ms.get().map(|ms| format!("最近一次全量重算用时 {ms:.1} 毫秒（本机浏览器实测）"))}
+            {move || state.recompute_ms.get().map(|ms| format!("最近一次重算用时 {ms:.1} 毫秒（本机浏览器实测）"))}
         </p>
     }
 }
