@@ -5,6 +5,9 @@
 //   install under a cache named after the build; served cache first. A new
 //   build has a new version, so its worker installs a fresh cache and
 //   deletes the old one.
+// - The spreadsheet worker (dukao-sheets-worker*): not precached, because
+//   it loads only on import or export. Network first; each response is
+//   kept in the build's cache, so exports work offline after first use.
 // - Page navigations: network first, falling back to the cached
 //   index.html, so every deep link opens offline.
 // - Data documents (same-origin GET requests for *.json): network first;
@@ -111,6 +114,21 @@ async function navigationNetworkFirst(request) {
   }
 }
 
+async function lazyNetworkFirst(request) {
+  const cache = await caches.open(SHELL_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.status === 200) {
+      await cache.put(request.url, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request.url);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
 async function shellCacheFirst(request) {
   const cache = await caches.open(SHELL_CACHE);
   const cached = await cache.match(request.url);
@@ -129,5 +147,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(dataNetworkFirst(request));
   } else if (PRECACHE.shell.some((path) => resolve(path) === url.href)) {
     event.respondWith(shellCacheFirst(request));
+  } else if (/\/dukao-sheets-worker[^/]*$/.test(url.pathname)) {
+    event.respondWith(lazyNetworkFirst(request));
   }
 });

@@ -5,8 +5,10 @@ pub mod api;
 pub mod chart_options;
 pub mod charts;
 pub mod components;
+pub mod export_buttons;
 pub mod format;
 pub mod pages;
+pub mod sheets_worker;
 pub mod state;
 pub mod table;
 pub mod view_model;
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ranking/bulletin/:period") view=pages::bulletin::BulletinPage />
                     <Route path=path!("/what-if") view=pages::what_if::WhatIfPage />
                     <Route path=path!("/entry") view=pages::entry::Entry />
+                    <Route path=path!("/import") view=pages::import::Import />
                     <Route path=path!("/tasks") view=pages::tasks::Tasks />
                     <Route path=path!("/supervision") view=pages::supervision::Supervision />
                     <Route path=path!("/annual") view=pages::annual::Annual />
@@ -115,6 +118,25 @@ fn Shell(children: Children) -> impl IntoView {
             }
         })
         .collect_view();
+    // 导入 is for the office, and for the static demo where anyone may
+    // preview a file; other roles cannot store peers' figures.
+    let import_item = move || {
+        let shown = match state.session.get() {
+            SessionState::LoggedIn(session) => session.role == "office",
+            SessionState::NoBackend => true,
+            _ => false,
+        };
+        shown.then(|| {
+            let current = is_current("/import", &path.get()).then_some("page");
+            view! {
+                <li>
+                    <a href="/import" aria-current=current data-testid="nav-import">
+                        "导入"
+                    </a>
+                </li>
+            }
+        })
+    };
     view! {
         <div class="app" class:kiosk-mode=kiosk>
             <header class="topbar" hidden=kiosk>
@@ -134,7 +156,7 @@ fn Shell(children: Children) -> impl IntoView {
                 </button>
             </header>
             <nav id="main-nav" class="nav" class:open=move || menu_open.get() data-testid="nav" hidden=kiosk aria-label="主菜单">
-                <ul>{nav_items}</ul>
+                <ul>{nav_items} {import_item}</ul>
             </nav>
             <WhatIfBanner />
             <Notice />

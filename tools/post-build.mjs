@@ -5,7 +5,8 @@
 //    assets, and points index.html's dukao-echarts meta tag at it, so that
 //    servers can give it the long cache lifetime of hashed assets.
 // 2. Writes the service worker's precache manifest (every file of the
-//    build and a version derived from their contents) into sw.js.
+//    build but the spreadsheet worker, and a version derived from their
+//    contents) into sw.js.
 // 3. Writes brotli (.br) and gzip (.gz) copies of compressible files for
 //    servers that serve precompressed files.
 import { createHash } from "node:crypto";
@@ -27,6 +28,10 @@ if (!staging) {
 }
 
 const PLACEHOLDER = "self.__DUKAO_PRECACHE__";
+// The spreadsheet import and export worker (over 500 KB brotli) loads
+// only when someone imports or exports, so installing the app must not
+// fetch it. The service worker caches it at runtime after first use.
+const LAZY = /^dukao-sheets-worker[^/]*$/;
 const COMPRESSIBLE = /\.(html|js|css|wasm|json|webmanifest|svg|txt)$/;
 
 function sha256(bytes) {
@@ -62,7 +67,9 @@ async function hashECharts() {
 }
 
 async function writePrecacheManifest() {
-  const files = (await listFiles(staging)).filter((f) => f !== "sw.js");
+  const files = (await listFiles(staging)).filter(
+    (f) => f !== "sw.js" && !LAZY.test(f),
+  );
   const digest = createHash("sha256");
   for (const file of files) {
     digest.update(file);

@@ -262,6 +262,16 @@ pub async fn put_figures(
         .map(|_| ())
 }
 
+/// Stores peers' figures (any peer, the home included) for one month:
+/// `body` is `{"period", "entries": [{"indicator", "peer", "value"}]}`,
+/// as the spreadsheet worker builds it from an imported file. Office
+/// only.
+pub async fn put_peer_figures(body: &Value) -> Result<(), ApiError> {
+    send(write(Request::put(&url("peer-figures")), body))
+        .await
+        .map(|_| ())
+}
+
 #[derive(Serialize)]
 struct MilestoneDone<'a> {
     task: &'a str,

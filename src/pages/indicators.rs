@@ -11,6 +11,7 @@ use leptos_router::NavigateOptions;
 use crate::components::{
     with_all, with_dataset, ColourBadge, Empty, RankChange, SelectField,
 };
+use crate::export_buttons::{export_name, ExportButtons};
 use crate::format;
 use crate::state::{use_app_state, Shared};
 use crate::view_model::indicators::{
@@ -132,6 +133,14 @@ fn IndicatorTree(dataset: Shared<Dataset>) -> impl IntoView {
     let on_area = on_query("area");
     let on_unit = on_query("unit");
     let set_search = set_query.clone();
+    let export_period = Signal::derive(move || period.get().to_string());
+    let export_file = {
+        let dataset = dataset.clone();
+        Signal::derive(move || {
+            let month = format::period(period.get());
+            export_name(&dataset, &month, "指标表")
+        })
+    };
     let list = move || {
         let report = state.report.get()?;
         let areas = tree(&dataset, &report, period.get());
@@ -183,6 +192,7 @@ fn IndicatorTree(dataset: Shared<Dataset>) -> impl IntoView {
                 />
             </label>
         </form>
+        <ExportButtons kind="indicators" period=export_period file_name=export_file />
         {list}
     }
 }

@@ -5,6 +5,8 @@ pub mod bulletin;
 pub mod detail;
 pub mod entry;
 pub mod home;
+pub mod import;
+pub mod import_result;
 pub mod indicators;
 pub mod kiosk;
 pub mod login;

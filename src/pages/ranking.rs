@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::{with_dataset, Empty, SelectField};
+use crate::export_buttons::{export_name, ExportButtons};
 use crate::format;
 use crate::pages::indicators::period_from_query;
 use crate::state::{use_app_state, Shared};
@@ -54,6 +55,14 @@ fn RankingBoard(dataset: Shared<Dataset>) -> impl IntoView {
         );
     });
 
+    let export_period = Signal::derive(move || period.get().to_string());
+    let export_file = {
+        let dataset = dataset.clone();
+        Signal::derive(move || {
+            let month = format::period(period.get());
+            export_name(&dataset, &month, "排名通报")
+        })
+    };
     let content = move || {
         let report = state.report.get()?;
         let board = board(&dataset, &report, period.get());
@@ -67,6 +76,7 @@ fn RankingBoard(dataset: Shared<Dataset>) -> impl IntoView {
                 "排名通报（可打印）"
             </a>
         </form>
+        <ExportButtons kind="bulletin" period=export_period file_name=export_file />
         {content}
     }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::api::backend::{self, SessionState};
 use crate::components::{with_all, with_report, Empty, SelectField};
+use crate::export_buttons::{export_name, ExportButtons};
 use crate::format;
 use crate::pages::login::NoBackendNotice;
 use crate::state::use_app_state;
@@ -48,11 +49,16 @@ pub fn Supervision() -> impl IntoView {
                 .into_iter()
                 .map(|k| (kind_key(k).to_string(), kind_zh(k).to_string())),
         );
+        let open = dataset.figures.open_period;
+        let export_period = open.to_string();
+        let month = format::period(open);
+        let export_file = export_name(&dataset, &month, "督办事项");
         view! {
             <form class="filters" on:submit=|e| e.prevent_default()>
                 <SelectField label="牵头单位" options=units value=unit on_change=Callback::new(move |v| unit.set(v)) />
                 <SelectField label="督查类型" options=kinds value=kind on_change=Callback::new(move |v| kind.set(v)) />
             </form>
+            <ExportButtons kind="supervision" period=export_period file_name=export_file />
         }
     });
 

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::backend::{self, Session, SessionState};
 use crate::components::{with_all, with_dataset, Empty, SelectField};
+use crate::export_buttons::{export_name, ExportButtons};
 use crate::format;
 use crate::pages::login::NoBackendNotice;
 use crate::state::{use_app_state, AppState, Shared};
@@ -120,6 +121,9 @@ fn TaskLedger(dataset: Shared<Dataset>) -> impl IntoView {
         _ => None,
     };
 
+    let export_period = dataset.figures.open_period.to_string();
+    let year = format!("{}年", dataset.scheme.year);
+    let export_file = export_name(&dataset, &year, "任务底册");
     let units = move || {
         let report = state.report.get()?;
         let filter = TaskFilter {
@@ -155,6 +159,7 @@ fn TaskLedger(dataset: Shared<Dataset>) -> impl IntoView {
                 "只看滞后任务"
             </label>
         </form>
+        <ExportButtons kind="ledger" period=export_period file_name=export_file />
         <p class="legend muted">"节点：✓ 已完成 · ⚠ 已逾期 · ● 本月到期 · ○ 未到期"</p>
         {units}
     }

@@ -7,6 +7,7 @@ pub mod detail;
 pub mod entry;
 pub mod figure_input;
 pub mod home;
+pub mod import;
 pub mod indicators;
 pub mod ranking;
 pub mod supervision;
