@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::auth::{Session, Sessions, Throttle};
 use crate::edit::{Change, Context};
 use crate::error::ApiError;
+use crate::precompress::Precompressed;
 use crate::store::{AuditEntry, Doc, Documents, Revision, Store};
 
 /// The session cookie's name.
@@ -61,6 +62,8 @@ pub struct App {
     pub config: Config,
     writer: Mutex<Writer>,
     rendered: RwLock<Vec<Rendered>>,
+    /// Brotli copies of the rendered documents at the highest quality.
+    pub precompressed: Precompressed,
     pub sessions: Sessions,
     pub throttle: Throttle,
 }
@@ -73,16 +76,21 @@ impl App {
         throttle: Throttle,
     ) -> Result<App, crate::store::StoreError> {
         let (documents, revisions) = store.load()?;
-        let rendered = Doc::ALL
+        let rendered: Vec<Rendered> = Doc::ALL
             .iter()
             .map(|doc| {
                 Rendered::new(documents.render(*doc), revisions[*doc as usize])
             })
             .collect();
+        let precompressed = Precompressed::start();
+        for (doc, rendered) in Doc::ALL.iter().zip(&rendered) {
+            precompressed.update(*doc, &rendered.etag, &rendered.body);
+        }
         Ok(App {
             config,
             writer: Mutex::new(Writer { store, documents }),
             rendered: RwLock::new(rendered),
+            precompressed,
             sessions: Sessions::default(),
             throttle,
         })
@@ -163,7 +171,9 @@ impl App {
             for ((doc, body), (_, revision)) in
                 bodies.into_iter().zip(revisions)
             {
-                rendered[doc as usize] = Rendered::new(body, revision);
+                let new = Rendered::new(body, revision);
+                self.precompressed.update(doc, &new.etag, &new.body);
+                rendered[doc as usize] = new;
             }
         }
         drop(writer);

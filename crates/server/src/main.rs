@@ -11,6 +11,7 @@ mod clock;
 mod commands;
 mod edit;
 mod error;
+mod precompress;
 mod seed;
 mod store;
 mod web;

@@ -67,7 +67,37 @@ pub async fn data_document(
         return Ok((StatusCode::NOT_MODIFIED, common).into_response());
     }
     let json = HeaderValue::from_static("application/json; charset=utf-8");
+    if accepts_brotli(&headers) {
+        if let Some(brotli) = app.precompressed.brotli(doc, &rendered.etag) {
+            let encoding = [
+                (header::CONTENT_TYPE, json),
+                (header::CONTENT_ENCODING, HeaderValue::from_static("br")),
+                (header::VARY, HeaderValue::from_static("accept-encoding")),
+            ];
+            return Ok((common, encoding, brotli).into_response());
+        }
+    }
     Ok((common, [(header::CONTENT_TYPE, json)], rendered.body).into_response())
+}
+
+/// Checks whether the request's Accept-Encoding lists brotli with a
+/// non-zero quality.
+fn accepts_brotli(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(header::ACCEPT_ENCODING) else {
+        return false;
+    };
+    let Ok(value) = value.to_str() else {
+        return false;
+    };
+    value.split(',').any(|coding| {
+        let mut parts = coding.split(';').map(str::trim);
+        let name = parts.next().unwrap_or("");
+        let refused = parts.any(|param| {
+            let weight = param.strip_prefix("q=").map(str::trim);
+            weight.and_then(|q| q.parse::<f32>().ok()) == Some(0.0)
+        });
+        name.eq_ignore_ascii_case("br") && !refused
+    })
 }
 
 /// Checks whether the client's copy is current. If-None-Match takes
