@@ -119,12 +119,15 @@ fn Shell(children: Children) -> impl IntoView {
         })
         .collect_view();
     // 导入 is for the office, and for the static demo where anyone may
-    // preview a file; other roles cannot store peers' figures.
+    // preview a file; other roles cannot store peers' figures. Read-only
+    // screens do not check the session, so the link also shows while the
+    // role is unknown: the import screen itself asks for the office's
+    // login before anything is sent.
     let import_item = move || {
         let shown = match state.session.get() {
             SessionState::LoggedIn(session) => session.role == "office",
-            SessionState::NoBackend => true,
-            _ => false,
+            SessionState::NoBackend | SessionState::Checking => true,
+            SessionState::LoggedOut => false,
         };
         shown.then(|| {
             let current = is_current("/import", &path.get()).then_some("page");

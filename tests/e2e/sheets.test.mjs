@@ -93,6 +93,16 @@ async function logInAsOffice(page) {
   await page.waitForSelector("text=退出登录");
 }
 
+test("import link shows on a fresh home screen", async () => {
+  const page = await openPage(browser, DESKTOP);
+  try {
+    await page.goto(server.url + "/");
+    await page.waitForSelector('[data-testid="nav-import"]');
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("office imports a CSV and sees the figure", async () => {
   const page = await openPage(browser, DESKTOP);
   try {
