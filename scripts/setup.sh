@@ -33,7 +33,10 @@ need_command npm "install Node.js 20 or newer, which includes npm"
 # Chinese text in them and in the app icons.
 apt_missing=()
 command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || apt_missing+=(fonts-noto-cjk)
+# Read the font list whole: with pipefail, `fc-list | grep -q` fails
+# whenever grep stops reading early and fc-list dies of SIGPIPE.
+fonts=$(fc-list 2>/dev/null || true)
+grep -q "Noto Sans CJK" <<<"$fonts" || apt_missing+=(fonts-noto-cjk)
 if ((${#apt_missing[@]})); then
   log "installing ${apt_missing[*]} with apt-get"
   sudo_cmd=()
