@@ -121,7 +121,7 @@ fn Shell(children: Children) -> impl IntoView {
     // 导入 is for the office, and for the static demo where anyone may
     // preview a file; other roles cannot store peers' figures. Read-only
     // screens do not check the session, so the link also shows while the
-    // role is unknown: the import screen itself asks for the office's
+    // role is unknown: the import screen itself requires the office's
     // login before anything is sent.
     let import_item = move || {
         let shown = match state.session.get() {

@@ -6,7 +6,7 @@ use crate::dataset::Dataset;
 use crate::model::{Milestone, Task, TaskList};
 use crate::period::Date;
 
-/// Where a milestone stands on a given day.
+/// The state of a milestone on a given day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneState {
@@ -40,7 +40,7 @@ impl MilestoneState {
     }
 }
 
-/// Where a task stands.
+/// The state of a task.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskState {

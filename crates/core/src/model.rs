@@ -14,7 +14,7 @@ pub enum Direction {
     Lower,
 }
 
-/// How an indicator's figure accumulates over the year.
+/// The way an indicator's figure accumulates over the year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -39,7 +39,7 @@ pub enum RankSet {
     District,
 }
 
-/// Which best and worst values the efficacy coefficient uses.
+/// The source of the best and worst values the efficacy coefficient uses.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "from", rename_all = "snake_case")]
 pub enum Bounds {
@@ -56,7 +56,8 @@ pub enum Bounds {
     RankSet,
 }
 
-/// How a figure becomes points; `full` is the indicator's full points F.
+/// The scoring method that turns a figure into points (F is the
+/// indicator's full points).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum Method {
@@ -181,7 +182,7 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    /// Whether the indicator is assessed in `period`.
+    /// Returns whether the indicator is assessed in `period`.
     pub fn is_active(&self, period: Period) -> bool {
         self.active_from.is_none_or(|from| period >= from)
             && self.active_until.is_none_or(|until| period <= until)
@@ -263,7 +264,7 @@ impl Default for SupervisionRules {
     }
 }
 
-/// How monthly and year-end results and the units' parts are combined.
+/// Weights that combine monthly and year-end results and the units' parts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AnnualRules {
     /// Weight w of the monthly mean in each indicator's annual score;
@@ -333,7 +334,7 @@ pub struct Scheme {
     pub annual: AnnualRules,
 }
 
-/// Where a published figure comes from.
+/// The publication a published figure comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub period: Period,
@@ -396,7 +397,7 @@ impl TaskList {
         TaskList::Featured,
     ];
 
-    /// The list's name as the office writes it.
+    /// Returns the list's name as the office writes it.
     pub fn name_zh(self) -> &'static str {
         match self {
             TaskList::CityTarget => "市考核任务目标",
@@ -442,7 +443,7 @@ pub struct Ledger {
     pub tasks: Vec<Task>,
 }
 
-/// Why a supervision item was raised.
+/// The rule that raised a supervision item.
 #[derive(
     Clone,
     Copy,
@@ -465,7 +466,7 @@ pub enum ItemKind {
     Missing,
 }
 
-/// Where a supervision item stands.
+/// The handling state of a supervision item.
 #[derive(
     Clone,
     Copy,

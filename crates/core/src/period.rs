@@ -14,12 +14,12 @@ pub struct Period {
 }
 
 impl Period {
-    /// A period, or `None` when the month is not 1 to 12.
+    /// Returns a period, or `None` when the month is not 1 to 12.
     pub fn new(year: i32, month: u32) -> Option<Period> {
         (1..=12).contains(&month).then_some(Period { year, month })
     }
 
-    /// The month before, across a year boundary.
+    /// Returns the month before, across a year boundary.
     pub fn prev(self) -> Period {
         if self.month == 1 {
             Period {
@@ -34,7 +34,7 @@ impl Period {
         }
     }
 
-    /// The month after, across a year boundary.
+    /// Returns the month after, across a year boundary.
     pub fn next(self) -> Period {
         if self.month == 12 {
             Period {
@@ -49,7 +49,7 @@ impl Period {
         }
     }
 
-    /// The same month one year earlier.
+    /// Returns the same month one year earlier.
     pub fn year_before(self) -> Period {
         Period {
             year: self.year - 1,
@@ -57,7 +57,7 @@ impl Period {
         }
     }
 
-    /// The months of `year`, January first.
+    /// Returns the months of `year`, January first.
     pub fn months_of(year: i32) -> impl Iterator<Item = Period> {
         (1..=12).map(move |month| Period { year, month })
     }
@@ -69,7 +69,7 @@ impl Period {
         (0..24).contains(&months).then_some(months as usize)
     }
 
-    /// The last day of the month.
+    /// Returns the last day of the month.
     pub fn last_day(self) -> Date {
         let day = match self.month {
             2 if is_leap(self.year) => 29,
@@ -153,7 +153,7 @@ pub struct Date {
 }
 
 impl Date {
-    /// A date, or `None` when no such day exists.
+    /// Returns a date, or `None` when no such day exists.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         let period = Period::new(year, month)?;
         (day >= 1 && day <= period.last_day().day).then_some(Date {
@@ -163,7 +163,7 @@ impl Date {
         })
     }
 
-    /// The month this date falls in.
+    /// Returns the month this date falls in.
     pub fn period(self) -> Period {
         Period {
             year: self.year,

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Bounds, Direction, Indicator, Method};
 
-/// The key a figure is ranked by: the figure at the indicator's
+/// Returns the key a figure is ranked by: the figure at the indicator's
 /// decimals, negated when lower is better, so a larger key is better.
 pub fn rank_key(value: f64, decimals: u32, direction: Direction) -> i64 {
     KeyScale::new(decimals, direction).key(value)
@@ -96,7 +96,8 @@ impl Colour {
         }
     }
 
-    /// The colour's name on screen, so colour is never the only signal.
+    /// Returns the colour's name for the screen, so colour is never the
+    /// only signal.
     pub fn name_zh(self) -> &'static str {
         match self {
             Colour::Green => "绿",
@@ -107,7 +108,7 @@ impl Colour {
     }
 }
 
-/// What the rank set looks like for one figure being scored.
+/// The rank set as seen by one figure being scored.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Standing {
     /// The figure's rank in the set that scores the indicator.
@@ -193,7 +194,7 @@ pub fn rank_points(
     }
 }
 
-/// The efficacy coefficient: base + (x − worst) / (best − worst) × (F −
+/// Computes the efficacy coefficient: base + (x − worst) / (best − worst) × (F −
 /// base); F when best equals worst.
 pub fn efficacy(
     full: f64,
@@ -227,7 +228,7 @@ pub fn completion(
     full * ratio.clamp(0.0, cap)
 }
 
-/// The annual score: w × mean(monthly scores) + (1 − w) × year-end
+/// Computes the annual score: w × mean(monthly scores) + (1 − w) × year-end
 /// score; with no monthly scores the year-end score stands for both.
 pub fn annual_score(weight: f64, monthly: &[f64], year_end: f64) -> f64 {
     if monthly.is_empty() {
