@@ -1,6 +1,6 @@
-// Start-up helpers that run before the wasm app: they remove the static
-// shell once the app has started, report a failed start in Chinese,
-// register the service worker and load ECharts on demand.
+// Start-up: picks and starts the build of the wasm app, removes the
+// static shell once the app has started, reports a failed start in
+// Chinese, registers the service worker and loads ECharts on demand.
 (function () {
   "use strict";
 
@@ -12,8 +12,8 @@
     if (message) message.textContent = text;
   }
 
-  // Trunk's loader dispatches this event after the wasm module's start
-  // function has mounted the app.
+  // startApp below dispatches this event (the name Trunk's own loader
+  // uses) after the wasm module's start function has mounted the app.
   window.addEventListener("TrunkApplicationStarted", function () {
     started = true;
     if (shell && shell.parentNode) shell.parentNode.removeChild(shell);
@@ -52,6 +52,31 @@
         });
     });
   }
+
+  // Starts dukao-home, the home screen alone, at the app's root, and the
+  // whole app (dukao) on every other path.
+  function startApp() {
+    var path = window.location.pathname;
+    var home = path === "/" || path === "" || /\/index\.html$/.test(path);
+    var meta = document.querySelector(
+      'meta[name="' + (home ? "dukao-home" : "dukao-app") + '"]',
+    );
+    if (!meta) {
+      reportStartFailure("index.html lacks the meta tag naming the build");
+      return;
+    }
+    var script = new URL(meta.content, base).href;
+    var wasm = script.replace(/\.js$/, "_bg.wasm");
+    import(script)
+      .then(function (module) {
+        return module.default({ module_or_path: wasm });
+      })
+      .then(function () {
+        window.dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+      })
+      .catch(reportStartFailure);
+  }
+  if (typeof WebAssembly === "object") startApp();
 
   var echartsPromise = null;
 

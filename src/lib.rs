@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
     // root; documents and API calls resolve against the app root anyway.
     view! {
         <Router>
-            <Shell>
+            <RoutedShell>
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::home::Home />
                     <Route path=path!("/indicators") view=pages::indicators::Indicators />
@@ -45,9 +45,31 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=pages::login::Login />
                     <Route path=path!("/kiosk") view=pages::kiosk::Kiosk />
                 </Routes>
-            </Shell>
+            </RoutedShell>
         </Router>
     }
+}
+
+/// The home screen alone, without the router or the other screens: the
+/// first load of `/` runs this smaller module (see js/boot.js). Its links
+/// are plain page loads, which start the whole app.
+#[component]
+pub fn HomeApp() -> impl IntoView {
+    provide_app_state();
+    let path = Signal::stored("/".to_string());
+    view! {
+        <Shell path=path>
+            <pages::home::Home />
+        </Shell>
+    }
+}
+
+/// [`Shell`] following the router's current path.
+#[component]
+fn RoutedShell(children: Children) -> impl IntoView {
+    let location = use_location();
+    let path = Signal::derive(move || location.pathname.get());
+    view! { <Shell path=path>{children()}</Shell> }
 }
 
 /// The screens in the menu, as (path, name).
@@ -75,10 +97,8 @@ fn is_current(screen: &str, path: &str) -> bool {
 /// Header, menu and what-if banner around every screen but the kiosk,
 /// which is full screen without controls.
 #[component]
-fn Shell(children: Children) -> impl IntoView {
+fn Shell(path: Signal<String>, children: Children) -> impl IntoView {
     let state = use_app_state();
-    let location = use_location();
-    let path = location.pathname;
     let kiosk = move || path.get().ends_with("/kiosk");
     let menu_open = RwSignal::new(false);
     // Close the menu whenever the screen changes.
@@ -161,7 +181,7 @@ fn Shell(children: Children) -> impl IntoView {
             <nav id="main-nav" class="nav" class:open=move || menu_open.get() data-testid="nav" hidden=kiosk aria-label="主菜单">
                 <ul>{nav_items} {import_item}</ul>
             </nav>
-            <WhatIfBanner />
+            <WhatIfBanner path=path />
             <Notice />
             <main class="content">{children()}</main>
         </div>
@@ -203,7 +223,7 @@ fn Notice() -> impl IntoView {
 /// The badge and reset action shown on every screen while what-if
 /// figures are applied.
 #[component]
-fn WhatIfBanner() -> impl IntoView {
+fn WhatIfBanner(path: Signal<String>) -> impl IntoView {
     let state = use_app_state();
     let count = move || state.what_if.with(|w| w.figures.len());
     let typed = move || {
@@ -212,8 +232,7 @@ fn WhatIfBanner() -> impl IntoView {
             .with(|inputs| inputs.values().any(|t| !t.trim().is_empty()))
     };
 
-    let location = use_location();
-    let hidden = move || location.pathname.get().ends_with("/kiosk");
+    let hidden = move || path.get().ends_with("/kiosk");
     move || {
         (typed() && !hidden()).then(|| {
             view! {

@@ -1,9 +1,12 @@
 // Trunk post-build hook: finishes the staged dist/ before Trunk moves it
 // into place.
 //
-// 1. Renames echarts.min.js to a content-hashed name, like Trunk's own
-//    assets, and points index.html's dukao-echarts meta tag at it, so that
-//    servers can give it the long cache lifetime of hashed assets.
+// 1. Renames echarts.min.js and the two builds of the app (dukao-home and
+//    dukao, each a wasm-bindgen script and its wasm module, which Trunk
+//    leaves unhashed because js/boot.js starts them) to content-hashed
+//    names, like Trunk's own assets, and points index.html's meta tags at
+//    them, so that servers can give them the long cache lifetime of hashed
+//    assets.
 // 2. Writes the service worker's precache manifest (every file of the
 //    build but the spreadsheet worker, and a version derived from their
 //    contents) into sw.js.
@@ -66,6 +69,33 @@ async function hashECharts() {
   return name;
 }
 
+// Renames `${name}.js` and `${name}_bg.wasm` to names with the hash of
+// both, and rewrites the meta tag `<meta name="${meta}">` to the script's.
+async function hashModule(name, meta) {
+  const script = join(staging, `${name}.js`);
+  const wasm = join(staging, `${name}_bg.wasm`);
+  const digest = createHash("sha256");
+  digest.update(await readFile(script));
+  digest.update(await readFile(wasm));
+  const hashed = `${name}-${digest.digest("hex").slice(0, 16)}`;
+  await rename(script, join(staging, `${hashed}.js`));
+  await rename(wasm, join(staging, `${hashed}_bg.wasm`));
+
+  // The minified index.html has `content=dukao.js` without quotes; the
+  // name stands alone there and nowhere else.
+  const indexPath = join(staging, "index.html");
+  const html = await readFile(indexPath, "utf8");
+  const reference = new RegExp(`(?<![\\w.-])${name}\\.js(?![\\w.-])`, "g");
+  if (!reference.test(html)) {
+    throw new Error(
+      `post-build: index.html has no reference to ${name}.js; keep the ` +
+        `<meta name="${meta}"> tag that js/boot.js finds the build by`,
+    );
+  }
+  await writeFile(indexPath, html.replace(reference, `${hashed}.js`));
+  return `${hashed}.js`;
+}
+
 async function writePrecacheManifest() {
   const files = (await listFiles(staging)).filter(
     (f) => f !== "sw.js" && !LAZY.test(f),
@@ -112,10 +142,13 @@ async function precompress() {
 }
 
 const echarts = await hashECharts();
+const home = await hashModule("dukao-home", "dukao-home");
+const app = await hashModule("dukao", "dukao-app");
 const manifest = await writePrecacheManifest();
 const compressed = await precompress();
 console.log(
-  `post-build: ${echarts}; service worker ${manifest.version} precaches ` +
+  `post-build: ${echarts}, ${home}, ${app}; ` +
+    `service worker ${manifest.version} precaches ` +
     `${manifest.shell.length} app files and ${manifest.data.length} data ` +
     `files; compressed ${compressed} files`,
 );

@@ -1,5 +1,6 @@
 // The static shell in index.html: real Chinese text on screen before the
-// wasm app arrives, and a Chinese message when the app cannot start.
+// wasm app arrives, a Chinese message when the app cannot start, and
+// which build of the app js/boot.js starts for which path.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
@@ -9,6 +10,7 @@ import {
   PHONE,
   saveScreenshot,
   startServer,
+  waitForContent,
 } from "./harness.mjs";
 
 let server;
@@ -64,6 +66,63 @@ test("shell reports a failed start", async () => {
       await page.locator("#app-shell-message").innerText(),
       /督考加载失败：请检查网络连接后刷新页面。/,
     );
+  } finally {
+    await page.context().close();
+  }
+});
+
+/** Records the file names of the wasm modules the page requests. */
+function recordWasm(page) {
+  const names = [];
+  page.on("request", (request) => {
+    const name = new URL(request.url()).pathname.slice(1);
+    if (name.endsWith("_bg.wasm")) names.push(name);
+  });
+  return names;
+}
+
+const HOME_BUILD = /^dukao-home-[0-9a-f]{16}_bg\.wasm$/;
+const WHOLE_APP = /^dukao-[0-9a-f]{16}_bg\.wasm$/;
+
+test("home loads the home build", async () => {
+  const page = await openPage(browser, PHONE);
+  try {
+    const wasm = recordWasm(page);
+    await page.goto(server.url + "/");
+    await waitForContent(page);
+    await page.getByTestId("home-projected-total").waitFor();
+    assert.equal(wasm.length, 1, `wasm requested: ${wasm.join(", ")}`);
+    assert.match(wasm[0], HOME_BUILD);
+
+    // The total's tile leads to the ranking board, in the whole app.
+    await page.locator("a.tile-total").click();
+    await page.waitForURL(server.url + "/ranking");
+    await waitForContent(page);
+    await page.locator("h1", { hasText: "排名" }).first().waitFor();
+    assert.ok(
+      wasm.some((name) => WHOLE_APP.test(name)),
+      `the ranking board did not start the whole app: ${wasm.join(", ")}`,
+    );
+
+    // Back to 首页 inside the whole app: the router shows it, no load.
+    const loaded = wasm.length;
+    await page.getByTestId("nav-toggle").click();
+    await page.getByTestId("nav").getByRole("link", { name: "首页" }).click();
+    await page.getByTestId("home-projected-total").waitFor();
+    assert.equal(wasm.length, loaded);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("deep link loads whole app", async () => {
+  const page = await openPage(browser, PHONE);
+  try {
+    const wasm = recordWasm(page);
+    await page.goto(server.url + "/tasks");
+    await waitForContent(page);
+    assert.equal(wasm.length, 1, `wasm requested: ${wasm.join(", ")}`);
+    assert.match(wasm[0], WHOLE_APP);
   } finally {
     await page.context().close();
   }
