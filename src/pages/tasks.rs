@@ -16,8 +16,8 @@ use crate::pages::login::NoBackendNotice;
 use crate::state::{use_app_state, AppState, Shared};
 use crate::table::{header_row, Cell, DataTable, Row};
 use crate::view_model::tasks::{
-    action_date, by_unit, list_from_key, list_key, month_strip, TaskFilter,
-    TaskRow, UnitTasks,
+    action_date, by_unit, list_from_key, list_key, month_strip, DateRange,
+    TaskFilter, TaskRow, UnitTasks,
 };
 
 #[component]
@@ -62,18 +62,47 @@ fn may_write(session: &SessionState, unit: &str) -> bool {
     }
 }
 
-/// Today, or the data's `as_of` date when today is outside the
-/// assessment year and the next one.
-fn date_for_action(state: AppState) -> Date {
+/// Returns the dates a completion or sign-off may carry: from the start
+/// of the assessment year to the action date (see [`action_date`]).
+fn action_range(state: AppState) -> DateRange {
     let today = backend::today();
     match state.dataset() {
-        Some(d) => action_date(today, d.scheme.year, d.figures.as_of),
+        Some(d) => DateRange::new(
+            d.scheme.year,
+            action_date(today, d.scheme.year, d.figures.as_of),
+        ),
         // Writes are offered only once data is loaded.
-        None => today.unwrap_or(Date {
-            year: 2000,
-            month: 1,
-            day: 1,
-        }),
+        None => {
+            let day = today.unwrap_or(Date {
+                year: 2000,
+                month: 1,
+                day: 1,
+            });
+            DateRange::new(day.year, day)
+        }
+    }
+}
+
+/// Renders a date picker limited to `range` and bound to `text`.
+#[component]
+fn DateField(
+    label: &'static str,
+    range: DateRange,
+    text: RwSignal<String>,
+    test_id: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="date-field">
+            <span>{label}</span>
+            <input
+                type="date"
+                min=range.first.to_string()
+                max=range.last.to_string()
+                prop:value=move || text.get()
+                on:input=move |e| text.set(event_target_value(&e))
+                data-testid=test_id
+            />
+        </label>
     }
 }
 
@@ -256,6 +285,7 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
         })
         .collect_view();
     let task_id = task.id.clone();
+    let range = action_range(state);
     let milestones = task
         .milestones
         .iter()
@@ -264,11 +294,23 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
             let done = m.done.is_some();
             let id = task_id.clone();
             let writable = writable.clone();
+            let picked = RwSignal::new(range.last.to_string());
+            let milestone_error = RwSignal::new(None::<String>);
             let action = move |_| {
+                let date = if done {
+                    None
+                } else {
+                    match range.pick(&picked.get_untracked(), "完成日期") {
+                        Ok(date) => Some(date),
+                        Err(message) => {
+                            milestone_error.set(Some(message));
+                            return;
+                        }
+                    }
+                };
                 let id = id.clone();
-                let date = if done { None } else { Some(date_for_action(state)) };
                 let message = if done { "已撤销节点完成" } else { "已标记节点完成" };
-                state.run_write(busy, error, message.to_string(), async move {
+                state.run_write(busy, milestone_error, message.to_string(), async move {
                     backend::post_milestone(&id, index, date).await
                 });
             };
@@ -282,9 +324,15 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
                         {(!m.people.is_empty()).then(|| format!(" 责任人：{}", m.people.join("、")))}
                     </span>
                     {move || writable().then(|| view! {
-                        <button class="button small" disabled=move || busy.get() on:click=action.clone()>
-                            {if done { "撤销完成" } else { "标记完成" }}
-                        </button>
+                        <div class="ms-actions">
+                            {(!done).then(|| view! {
+                                <DateField label="完成日期" range=range text=picked test_id="milestone-date" />
+                            })}
+                            <button class="button small" disabled=move || busy.get() on:click=action.clone()>
+                                {if done { "撤销完成" } else { "标记完成" }}
+                            </button>
+                        </div>
+                        <p class="field-error" role="alert">{move || milestone_error.get()}</p>
                     })}
                 </li>
             }
@@ -292,15 +340,22 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
         .collect_view();
     let signed = task.signed_off.is_some();
     let above = RwSignal::new(false);
+    let sign_off_text = RwSignal::new(range.last.to_string());
     let sign_off = {
         let id = task.id.clone();
         move |_| {
-            let id = id.clone();
             let date = if signed {
                 None
             } else {
-                Some(date_for_action(state))
+                match range.pick(&sign_off_text.get_untracked(), "销号日期") {
+                    Ok(date) => Some(date),
+                    Err(message) => {
+                        error.set(Some(message));
+                        return;
+                    }
+                }
             };
+            let id = id.clone();
             let above_target = (!signed).then(|| above.get_untracked());
             let message = if signed {
                 "已撤销销号"
@@ -344,6 +399,9 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
             </details>
             {move || writable().then(|| view! {
                 <div class="task-actions">
+                    {(!signed).then(|| view! {
+                        <DateField label="销号日期" range=range text=sign_off_text test_id="sign-off-date" />
+                    })}
                     {(!signed).then(|| view! {
                         <label class="check">
                             <input type="checkbox" on:change=move |e| above.set(event_target_checked(&e)) />

@@ -227,6 +227,99 @@ pub fn action_date(today: Option<Date>, year: i32, as_of: Date) -> Date {
         .unwrap_or(as_of)
 }
 
+/// The dates a milestone's completion or a sign-off may carry: from the
+/// first day of the assessment year to the action date, since neither can
+/// lie in the future.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DateRange {
+    pub first: Date,
+    pub last: Date,
+}
+
+impl DateRange {
+    /// Returns the range for `year` ending on `action` (see
+    /// [`action_date`]), or one day long when `action` is before `year`.
+    pub fn new(year: i32, action: Date) -> DateRange {
+        let first = Date::new(year, 1, 1).unwrap_or(action).min(action);
+        DateRange {
+            first,
+            last: action,
+        }
+    }
+
+    /// Parses the date picker's value (`YYYY-MM-DD`) for `field` (its
+    /// Chinese label) and checks that it lies in the range. The error is the
+    /// Chinese message shown beside the picker.
+    pub fn pick(&self, text: &str, field: &str) -> Result<Date, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(format!("请选择{field}。"));
+        }
+        let Ok(date) = text.parse::<Date>() else {
+            return Err(format!(
+                "{field}“{text}”无效：请按“年-月-日”选择，如 {}。",
+                self.last
+            ));
+        };
+        if date < self.first || date > self.last {
+            return Err(format!(
+                "{field} {date} 超出范围：请选择 {} 至 {} 之间的日期。",
+                self.first, self.last
+            ));
+        }
+        Ok(date)
+    }
+}
+
+#[cfg(test)]
+mod date_range_tests {
+    use super::*;
+
+    fn range() -> DateRange {
+        DateRange::new(2022, Date::new(2022, 12, 20).unwrap())
+    }
+
+    #[test]
+    fn pick_accepts_dates_in_range() {
+        let range = range();
+        assert_eq!(range.pick("2022-01-01", "完成日期"), Ok(range.first));
+        assert_eq!(range.pick(" 2022-12-20 ", "完成日期"), Ok(range.last));
+        assert_eq!(
+            range.pick("2022-06-15", "完成日期"),
+            Ok(Date::new(2022, 6, 15).unwrap())
+        );
+    }
+
+    #[test]
+    fn pick_rejects_empty_and_invalid() {
+        let range = range();
+        assert_eq!(range.pick("", "完成日期"), Err("请选择完成日期。".into()));
+        let invalid = range.pick("2022-02-30", "完成日期").unwrap_err();
+        assert!(invalid.contains("“2022-02-30”无效"), "{invalid}");
+        assert!(invalid.contains("2022-12-20"), "{invalid}");
+    }
+
+    #[test]
+    fn pick_rejects_dates_outside_range() {
+        let range = range();
+        let future = range.pick("2022-12-21", "销号日期").unwrap_err();
+        assert!(future.starts_with("销号日期 2022-12-21 超出范围"), "{future}");
+        assert!(future.contains("2022-01-01 至 2022-12-20"), "{future}");
+        let before = range.pick("2021-12-31", "销号日期").unwrap_err();
+        assert!(before.contains("2021-12-31 超出范围"), "{before}");
+    }
+
+    #[test]
+    fn range_of_next_year_action() {
+        let action = Date::new(2023, 1, 5).unwrap();
+        let range = DateRange::new(2022, action);
+        assert_eq!(range.first, Date::new(2022, 1, 1).unwrap());
+        assert_eq!(range.last, action);
+        let early = DateRange::new(2022, Date::new(2021, 5, 1).unwrap());
+        assert_eq!(early.first, early.last);
+    }
+}
+
 #[cfg(test)]
 mod action_date_tests {
     use super::*;
