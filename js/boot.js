@@ -53,11 +53,62 @@
     });
   }
 
+  // The query parameter that carries a screen's path from the home build
+  // to the whole app: "/?open=/tasks" starts the whole app on /tasks.
+  var OPEN = "open";
+
+  function isHomePath(path) {
+    return path === "/" || path === "" || /\/index\.html$/.test(path);
+  }
+
+  // Returns the same-origin path in `text`, or null for anything else.
+  function sameOriginPath(text) {
+    try {
+      var url = new URL(text, window.location.href);
+      if (url.origin !== window.location.origin) return null;
+      return url.pathname + url.search + url.hash;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // On the home build, a click on a link to another screen loads
+  // "/?open=<path>" instead of <path>, because a static host without a
+  // fallback to index.html returns 404 for /tasks but serves /.
+  function routeLinksThroughRoot() {
+    document.addEventListener(
+      "click",
+      function (event) {
+        if (event.defaultPrevented || event.button !== 0) return;
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+          return;
+        }
+        var link = event.target.closest && event.target.closest("a[href]");
+        if (!link || (link.target && link.target !== "_self")) return;
+        if (link.hasAttribute("download")) return;
+        var path = sameOriginPath(link.getAttribute("href"));
+        if (path === null || isHomePath(path.split(/[?#]/)[0])) return;
+        event.preventDefault();
+        window.location.assign(
+          new URL("./?" + OPEN + "=" + encodeURIComponent(path), base).href,
+        );
+      },
+      true,
+    );
+  }
+
   // Starts dukao-home, the home screen alone, at the app's root, and the
-  // whole app (dukao) on every other path.
+  // whole app (dukao) on every other path or with "?open=<path>".
   function startApp() {
-    var path = window.location.pathname;
-    var home = path === "/" || path === "" || /\/index\.html$/.test(path);
+    var home = isHomePath(window.location.pathname);
+    var open = new URLSearchParams(window.location.search).get(OPEN);
+    var target = home && open ? sameOriginPath(open) : null;
+    if (target !== null && target.charAt(0) === "/") {
+      window.history.replaceState(null, "", target);
+      home = isHomePath(window.location.pathname);
+    }
+    if (home) routeLinksThroughRoot();
+
     var meta = document.querySelector(
       'meta[name="' + (home ? "dukao-home" : "dukao-app") + '"]',
     );

@@ -2,11 +2,10 @@
 // into place.
 //
 // 1. Renames echarts.min.js and the two builds of the app (dukao-home and
-//    dukao, each a wasm-bindgen script and its wasm module, which Trunk
-//    leaves unhashed because js/boot.js starts them) to content-hashed
-//    names, like Trunk's own assets, and points index.html's meta tags at
-//    them, so that servers can give them the long cache lifetime of hashed
-//    assets.
+//    dukao) to content-hashed names, so that servers can give them the
+//    long cache lifetime of hashed assets, and points index.html's meta
+//    tags at them. Trunk leaves the builds unhashed because js/boot.js,
+//    not Trunk's loader, starts them.
 // 2. Writes the service worker's precache manifest (every file of the
 //    build but the spreadsheet worker, and a version derived from their
 //    contents) into sw.js.
@@ -35,6 +34,10 @@ const PLACEHOLDER = "self.__DUKAO_PRECACHE__";
 // only when someone imports or exports, so installing the app must not
 // fetch it. The service worker caches it at runtime after first use.
 const LAZY = /^dukao-sheets-worker[^/]*$/;
+// public/api/session is the response to the app's session check on a
+// static host (plain text, which the app reads as "no backend"). The
+// service worker must not cache it, so the server's own handler responds.
+const NOT_CACHED = /^api\//;
 const COMPRESSIBLE = /\.(html|js|css|wasm|json|webmanifest|svg|txt)$/;
 
 function sha256(bytes) {
@@ -81,8 +84,8 @@ async function hashModule(name, meta) {
   await rename(script, join(staging, `${hashed}.js`));
   await rename(wasm, join(staging, `${hashed}_bg.wasm`));
 
-  // The minified index.html has `content=dukao.js` without quotes; the
-  // name stands alone there and nowhere else.
+  // The minified index.html has `content=dukao.js` without quotes, and
+  // the name appears nowhere else.
   const indexPath = join(staging, "index.html");
   const html = await readFile(indexPath, "utf8");
   const reference = new RegExp(`(?<![\\w.-])${name}\\.js(?![\\w.-])`, "g");
@@ -98,7 +101,7 @@ async function hashModule(name, meta) {
 
 async function writePrecacheManifest() {
   const files = (await listFiles(staging)).filter(
-    (f) => f !== "sw.js" && !LAZY.test(f),
+    (f) => f !== "sw.js" && !LAZY.test(f) && !NOT_CACHED.test(f),
   );
   const digest = createHash("sha256");
   for (const file of files) {
