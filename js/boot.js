@@ -122,7 +122,9 @@
       .then(function (module) {
         return module.default({ module_or_path: wasm });
       })
-      .then(function () {
+      .then(function (exports) {
+        // For tools/kiosk-soak.mjs, which watches the wasm memory grow.
+        window.dukaoWasmMemory = exports.memory;
         window.dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
       })
       .catch(reportStartFailure);
