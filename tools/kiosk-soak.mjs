@@ -12,8 +12,8 @@
 //   node tools/kiosk-soak.mjs [hours of kiosk time, default 6]
 //
 // Needs a release build in dist/ and target/release/dukao (scripts/test.sh
-// makes both). Prints one line per kiosk hour, then the growth between the
-// first and the last hour.
+// makes both). Prints one line per kiosk hour, then the growth per hour
+// over the second half of the run, after the caches have settled.
 import {
   DESKTOP,
   launchBrowser,
@@ -134,10 +134,11 @@ try {
     rows.push(m);
     console.log(row(hour, m));
   }
-  const [first, last] = [rows[0], rows.at(-1)];
-  const hours = Math.max(1, rows.length - 1);
+  const half = Math.floor((rows.length - 1) / 2);
+  const [first, last] = [rows[half], rows.at(-1)];
+  const hours = Math.max(1, rows.length - 1 - half);
   console.log(
-    `growth per kiosk hour after the first: heap ` +
+    `growth per kiosk hour from hour ${half + 1} to ${rows.length}: heap ` +
       `${((last.heapKiB - first.heapKiB) / hours).toFixed(1)} KiB, wasm ` +
       `${((last.wasmKiB - first.wasmKiB) / hours).toFixed(1)} KiB, nodes ` +
       `${((last.nodes - first.nodes) / hours).toFixed(1)}, listeners ` +
