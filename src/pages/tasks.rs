@@ -62,6 +62,42 @@ fn may_write(session: &SessionState, unit: &str) -> bool {
     }
 }
 
+/// Whether the session may sign tasks off (销号): the office only.
+fn may_sign_off(session: &SessionState) -> bool {
+    matches!(session, SessionState::LoggedIn(s) if s.role == "office")
+}
+
+/// Renders a button that acts on the second tap: the first shows
+/// `confirm` for a few seconds, so an undo is never a single slip.
+#[component]
+fn ConfirmButton(
+    label: &'static str,
+    confirm: String,
+    busy: RwSignal<bool>,
+    on_confirm: impl Fn() + Clone + 'static,
+) -> impl IntoView {
+    let armed = RwSignal::new(false);
+    let click = move |_| {
+        if armed.get_untracked() {
+            armed.set(false);
+            on_confirm();
+        } else {
+            armed.set(true);
+            set_timeout(move || armed.set(false), std::time::Duration::from_secs(5));
+        }
+    };
+    view! {
+        <button
+            class="button small"
+            class:confirming=move || armed.get()
+            disabled=move || busy.get()
+            on:click=click
+        >
+            {move || if armed.get() { confirm.clone() } else { label.to_string() }}
+        </button>
+    }
+}
+
 /// Returns the dates a completion or sign-off may carry: from the start
 /// of the assessment year to the action date (see [`action_date`]).
 fn action_range(state: AppState) -> DateRange {
@@ -286,6 +322,7 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
         .collect_view();
     let task_id = task.id.clone();
     let range = action_range(state);
+    let signed = task.signed_off.is_some();
     let milestones = task
         .milestones
         .iter()
@@ -296,76 +333,141 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
             let writable = writable.clone();
             let picked = RwSignal::new(range.last.to_string());
             let milestone_error = RwSignal::new(None::<String>);
-            let action = move |_| {
-                let date = if done {
-                    None
-                } else {
-                    match range.pick(&picked.get_untracked(), "完成日期") {
-                        Ok(date) => Some(date),
+            let mark_done = {
+                let id = id.clone();
+                move |_| {
+                    let date = match range.pick(&picked.get_untracked(), "完成日期") {
+                        Ok(date) => date,
                         Err(message) => {
                             milestone_error.set(Some(message));
                             return;
                         }
-                    }
-                };
+                    };
+                    let id = id.clone();
+                    state.run_write(busy, milestone_error, "已标记节点完成".to_string(), async move {
+                        backend::post_milestone(&id, index, Some(date)).await
+                    });
+                }
+            };
+            let undo = move || {
                 let id = id.clone();
-                let message = if done { "已撤销节点完成" } else { "已标记节点完成" };
-                state.run_write(busy, milestone_error, message.to_string(), async move {
-                    backend::post_milestone(&id, index, date).await
+                state.run_write(busy, milestone_error, "已撤销节点完成".to_string(), async move {
+                    backend::post_milestone(&id, index, None).await
                 });
             };
+            let undo_confirm = m
+                .done
+                .map(|d| format!("确认撤销？将清除完成日期 {}", format::date(d)))
+                .unwrap_or_default();
             view! {
                 <li class=milestone_class(m.state)>
                     <span class="ms-mark">{milestone_mark(m.state)}</span>
-                    <span>{format!("{} {}", format::period(m.due), m.goal)}</span>
-                    <span class="muted small">
+                    <span class="ms-goal">{format!("{} {}", format::period(m.due), m.goal)}</span>
+                    <span class="ms-detail muted small">
                         {m.state.name_zh()}
                         {m.done.map(|d| format!("（{}）", format::date(d)))}
                         {(!m.people.is_empty()).then(|| format!(" 责任人：{}", m.people.join("、")))}
                     </span>
-                    {move || writable().then(|| view! {
-                        <div class="ms-actions">
-                            {(!done).then(|| view! {
+                    {move || (writable() && !signed).then(|| {
+                        let action = if done {
+                            view! {
+                                <ConfirmButton label="撤销完成" confirm=undo_confirm.clone() busy=busy on_confirm=undo.clone() />
+                            }
+                            .into_any()
+                        } else {
+                            view! {
                                 <DateField label="完成日期" range=range text=picked test_id="milestone-date" />
-                            })}
-                            <button class="button small" disabled=move || busy.get() on:click=action.clone()>
-                                {if done { "撤销完成" } else { "标记完成" }}
-                            </button>
-                        </div>
-                        <p class="field-error" role="alert">{move || milestone_error.get()}</p>
+                                <button class="button small" disabled=move || busy.get() on:click=mark_done.clone()>
+                                    "标记完成"
+                                </button>
+                            }
+                            .into_any()
+                        };
+                        view! {
+                            <div class="ms-actions">{action}</div>
+                            <p class="field-error" role="alert">{move || milestone_error.get()}</p>
+                        }
                     })}
                 </li>
             }
         })
         .collect_view();
-    let signed = task.signed_off.is_some();
     let above = RwSignal::new(false);
     let sign_off_text = RwSignal::new(range.last.to_string());
+    let open_milestones = task.milestones.iter().filter(|m| m.done.is_none()).count();
     let sign_off = {
         let id = task.id.clone();
         move |_| {
-            let date = if signed {
-                None
-            } else {
-                match range.pick(&sign_off_text.get_untracked(), "销号日期") {
-                    Ok(date) => Some(date),
-                    Err(message) => {
-                        error.set(Some(message));
-                        return;
-                    }
+            let date = match range.pick(&sign_off_text.get_untracked(), "销号日期") {
+                Ok(date) => date,
+                Err(message) => {
+                    error.set(Some(message));
+                    return;
                 }
             };
+            // The server checks the same rule; checking here first gives
+            // the reason without a round trip.
+            let rule = state.dataset().and_then(|d| {
+                let task = d.ledger.tasks.iter().find(|t| t.id == id)?;
+                dukao_core::ledger::check_sign_off(task, date).err()
+            });
+            if let Some(rule) = rule {
+                error.set(Some(rule.message_zh()));
+                return;
+            }
             let id = id.clone();
-            let above_target = (!signed).then(|| above.get_untracked());
-            let message = if signed {
-                "已撤销销号"
-            } else {
-                "已销号"
-            };
-            state.run_write(busy, error, message.to_string(), async move {
-                backend::post_sign_off(&id, date, above_target).await
+            let above_target = Some(above.get_untracked());
+            state.run_write(busy, error, "已销号".to_string(), async move {
+                backend::post_sign_off(&id, Some(date), above_target).await
             });
         }
+    };
+    let withdraw = {
+        let id = task.id.clone();
+        move || {
+            let id = id.clone();
+            state.run_write(busy, error, "已撤销销号".to_string(), async move {
+                backend::post_sign_off(&id, None, None).await
+            });
+        }
+    };
+    let withdraw_confirm = task
+        .signed_off
+        .map(|d| format!("确认撤销？将清除销号日期 {}", format::date(d)))
+        .unwrap_or_default();
+    let sign_off_actions = move || {
+        if !may_sign_off(&state.session.get()) {
+            return None;
+        }
+        Some(if signed {
+            view! {
+                <div class="task-actions">
+                    <ConfirmButton label="撤销销号" confirm=withdraw_confirm.clone() busy=busy on_confirm=withdraw.clone() />
+                </div>
+            }
+            .into_any()
+        } else if open_milestones > 0 {
+            view! {
+                <p class="muted small" data-testid="sign-off-blocked">
+                    {format!("尚有 {open_milestones} 个节点未完成，全部完成后可销号。")}
+                </p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="task-actions">
+                    <DateField label="销号日期" range=range text=sign_off_text test_id="sign-off-date" />
+                    <label class="check">
+                        <input type="checkbox" on:change=move |e| above.set(event_target_checked(&e)) />
+                        "超额完成"
+                    </label>
+                    <button class="button small" disabled=move || busy.get() on:click=sign_off.clone()>
+                        "销号"
+                    </button>
+                </div>
+            }
+            .into_any()
+        })
     };
 
     let state_class = format!(
@@ -397,21 +499,9 @@ fn TaskCard(task: TaskRow) -> impl IntoView {
                 <summary>{format!("节点（{} 个）", task.milestones.len())}</summary>
                 <ul class="milestones">{milestones}</ul>
             </details>
-            {move || writable().then(|| view! {
-                <div class="task-actions">
-                    {(!signed).then(|| view! {
-                        <DateField label="销号日期" range=range text=sign_off_text test_id="sign-off-date" />
-                    })}
-                    {(!signed).then(|| view! {
-                        <label class="check">
-                            <input type="checkbox" on:change=move |e| above.set(event_target_checked(&e)) />
-                            "超额完成"
-                        </label>
-                    })}
-                    <button class="button small" disabled=move || busy.get() on:click=sign_off.clone()>
-                        {if signed { "撤销销号" } else { "销号" }}
-                    </button>
-                </div>
+            {sign_off_actions}
+            {move || (signed && writable()).then(|| view! {
+                <p class="muted small">"任务已销号，节点不再修改；如需修改请先由督查室撤销销号。"</p>
             })}
             <p class="field-error" role="alert">{move || error.get()}</p>
         </li>

@@ -1,6 +1,7 @@
 // The task ledger's writes with a picked date: a milestone marked done
-// and a task signed off on the dates chosen in their date pickers, and a
-// date outside the allowed range rejected on screen with nothing sent.
+// and a task signed off on the dates chosen in their date pickers, dates
+// outside the allowed range or before the last milestone rejected on
+// screen with nothing sent, and undo only on a second tap.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
@@ -92,31 +93,90 @@ test("milestone done on picked date", async () => {
       stored.milestones.filter((_, i) => i !== index),
       others,
     );
+
+    // Undoing takes a second tap, which names the date it clears.
+    const card2 = await openCard(page, task);
+    await card2.locator("details > summary").click();
+    const row2 = card2.locator(".milestones li").nth(index);
+    await row2.getByRole("button", { name: "撤销完成" }).click();
+    const confirm = row2.getByRole("button", {
+      name: "确认撤销？将清除完成日期 2022年11月3日",
+    });
+    await confirm.waitFor();
+    assert.equal((await storedTask(task.id)).milestones[index].done, "2022-11-03");
+    await confirm.click();
+    await page.locator(".notice-banner", { hasText: "已撤销节点完成" }).waitFor();
+    assert.equal((await storedTask(task.id)).milestones[index].done ?? null, null);
   } finally {
     await page.context().close();
   }
 });
 
-test("sign-off on picked date", async () => {
+test("sign-off needs every milestone", async () => {
   const { ledger } = await fetchDocuments(server.url);
-  const task = ledger.tasks.find((t) => !t.signed_off);
-  assert.ok(task, "the demo ledger has no task left to sign off");
+  const task = ledger.tasks.find(
+    (t) => !t.signed_off && t.milestones.filter((m) => !m.done).length >= 2,
+  );
+  assert.ok(task, "the demo ledger has no task with two open milestones");
+  const open = task.milestones
+    .map((m, index) => (m.done ? null : index))
+    .filter((index) => index !== null);
+  const last = open.pop();
 
   const page = await openPage(browser, PHONE);
   try {
     await logInAsOffice(page);
-    const card = await openCard(page, task);
+    // All but one open milestone done through the API, with the session.
+    for (const index of open) {
+      const response = await page.request.post(`${server.url}/api/milestones`, {
+        data: { task: task.id, milestone: index, done: "2022-12-01" },
+      });
+      assert.equal(response.status(), 200);
+    }
+    let card = await openCard(page, task);
+    assert.match(
+      await card.getByTestId("sign-off-blocked").innerText(),
+      /尚有 1 个节点未完成/,
+    );
+    assert.equal(await card.getByTestId("sign-off-date").count(), 0);
+
+    await card.locator("details > summary").click();
+    const row = card.locator(".milestones li").nth(last);
+    await row.getByTestId("milestone-date").fill("2022-12-05");
+    await row.getByRole("button", { name: "标记完成" }).click();
+    await page.locator(".notice-banner", { hasText: "已标记节点完成" }).waitFor();
+
+    card = await openCard(page, task);
     const picker = card.getByTestId("sign-off-date");
+    const signOff = card.getByRole("button", { name: "销号", exact: true });
     await picker.fill("");
-    await card.getByRole("button", { name: "销号", exact: true }).click();
+    await signOff.click();
     await card.locator(".field-error", { hasText: "请选择销号日期。" }).waitFor();
+    await picker.fill("2022-12-04");
+    await signOff.click();
+    await card
+      .locator(".field-error", { hasText: "不能早于最后一个节点的完成日期（2022年12月5日）" })
+      .waitFor();
     assert.equal((await storedTask(task.id)).signed_off ?? null, null);
 
-    await picker.fill("2022-12-01");
-    await card.getByRole("button", { name: "销号", exact: true }).click();
+    await picker.fill("2022-12-10");
+    await signOff.click();
     await page.locator(".notice-banner", { hasText: "已销号" }).waitFor();
-    assert.equal((await storedTask(task.id)).signed_off, "2022-12-01");
+    assert.equal((await storedTask(task.id)).signed_off, "2022-12-10");
     await saveScreenshot(page, "tasks-signed-off");
+
+    // Withdrawing takes a second tap.
+    card = await openCard(page, task);
+    const withdraw = card.getByRole("button", { name: "撤销销号" });
+    await withdraw.click();
+    const confirm = card.getByRole("button", {
+      name: "确认撤销？将清除销号日期 2022年12月10日",
+    });
+    await confirm.waitFor();
+    assert.equal((await storedTask(task.id)).signed_off, "2022-12-10");
+    await confirm.click();
+    await page.locator(".notice-banner", { hasText: "已撤销销号" }).waitFor();
+    assert.equal((await storedTask(task.id)).signed_off ?? null, null);
   } finally {
     await page.context().close();
   }

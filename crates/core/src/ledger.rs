@@ -188,3 +188,135 @@ pub fn summarise(dataset: &Dataset) -> LedgerReport {
         total,
     }
 }
+
+/// Why a task may not be signed off on a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignOffError {
+    /// Milestone `index` (counted from 0) is not done yet.
+    OpenMilestone { index: usize, due: crate::Period },
+    /// The date is before milestone `index` was done.
+    BeforeMilestone { index: usize, done: Date },
+}
+
+impl SignOffError {
+    /// Returns the reason in English, for logs and API errors.
+    pub fn message(&self) -> String {
+        match self {
+            SignOffError::OpenMilestone { index, due } => format!(
+                "milestone {index} (due {due}) is not done: mark every \
+                 milestone done before signing the task off"
+            ),
+            SignOffError::BeforeMilestone { index, done } => format!(
+                "milestone {index} was done on {done}: sign the task off on \
+                 that day or later"
+            ),
+        }
+    }
+
+    /// Returns the reason in Chinese, for the screen.
+    pub fn message_zh(&self) -> String {
+        match self {
+            SignOffError::OpenMilestone { due, .. } => format!(
+                "{}年{}月的节点尚未完成：请先完成全部节点再销号。",
+                due.year, due.month
+            ),
+            SignOffError::BeforeMilestone { done, .. } => format!(
+                "销号日期不能早于最后一个节点的完成日期（{}年{}月{}日）。",
+                done.year, done.month, done.day
+            ),
+        }
+    }
+}
+
+/// Checks that `task` may be signed off (销号) on `date`: every milestone
+/// is done, and none later than `date`.
+pub fn check_sign_off(task: &Task, date: Date) -> Result<(), SignOffError> {
+    let mut latest: Option<(usize, Date)> = None;
+    for (index, milestone) in task.milestones.iter().enumerate() {
+        let Some(done) = milestone.done else {
+            return Err(SignOffError::OpenMilestone {
+                index,
+                due: milestone.due,
+            });
+        };
+        if latest.is_none_or(|(_, last)| done > last) {
+            latest = Some((index, done));
+        }
+    }
+    match latest {
+        Some((index, done)) if date < done => {
+            Err(SignOffError::BeforeMilestone { index, done })
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod sign_off_tests {
+    use super::*;
+    use crate::model::{Milestone, Task, TaskList};
+    use crate::Period;
+
+    fn task(done: &[Option<Date>]) -> Task {
+        Task {
+            id: "t".into(),
+            list: TaskList::KeyWork,
+            unit: "u".into(),
+            title: "任务".into(),
+            target: "目标".into(),
+            milestones: done
+                .iter()
+                .enumerate()
+                .map(|(i, done)| Milestone {
+                    due: Period::new(2022, i as u32 + 3).unwrap(),
+                    goal: "节点".into(),
+                    people: Vec::new(),
+                    done: *done,
+                })
+                .collect(),
+            signed_off: None,
+            above_target: false,
+        }
+    }
+
+    fn day(month: u32, day: u32) -> Date {
+        Date::new(2022, month, day).unwrap()
+    }
+
+    #[test]
+    fn sign_off_after_last_milestone() {
+        let t = task(&[Some(day(3, 20)), Some(day(5, 2)), Some(day(4, 9))]);
+        assert_eq!(check_sign_off(&t, day(5, 2)), Ok(()));
+        assert_eq!(check_sign_off(&t, day(12, 1)), Ok(()));
+        assert_eq!(check_sign_off(&task(&[]), day(1, 1)), Ok(()));
+    }
+
+    #[test]
+    fn sign_off_before_last_milestone() {
+        let t = task(&[Some(day(3, 20)), Some(day(5, 2)), Some(day(4, 9))]);
+        let error = check_sign_off(&t, day(5, 1)).unwrap_err();
+        assert_eq!(
+            error,
+            SignOffError::BeforeMilestone {
+                index: 1,
+                done: day(5, 2)
+            }
+        );
+        assert!(error.message_zh().contains("2022年5月2日"));
+        assert!(error.message().contains("2022-05-02"));
+    }
+
+    #[test]
+    fn sign_off_with_open_milestone() {
+        let t = task(&[Some(day(3, 20)), None, None]);
+        let error = check_sign_off(&t, day(12, 1)).unwrap_err();
+        assert_eq!(
+            error,
+            SignOffError::OpenMilestone {
+                index: 1,
+                due: Period::new(2022, 4).unwrap()
+            }
+        );
+        assert!(error.message_zh().starts_with("2022年4月的节点尚未完成"));
+    }
+}

@@ -292,9 +292,33 @@ async fn accepted_writes_are_recorded() {
     let body = r#"{"task":"T001","milestone":1,"done":"2026-03-10"}"#;
     let response = reporter.send("POST", "/api/milestones", body).await;
     assert_eq!(response.status(), 200);
+    // Only the office signs off, even the reporter's own unit's tasks.
+    let body = r#"{"task":"T001","date":null}"#;
+    let response = reporter.send("POST", "/api/sign-off", body).await;
+    assert_eq!(response.status(), 403);
+    // Sign-off (销号) needs every milestone done, on or after the last.
+    let body = r#"{"task":"T002","date":"2026-03-12","above_target":true}"#;
+    let response = office.send("POST", "/api/sign-off", body).await;
+    assert_eq!(response.status(), 422, "T002's milestone is open");
+    let error: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["path"], "$.date");
+    assert!(error["error"]["message_zh"]
+        .as_str()
+        .unwrap()
+        .contains("尚未完成"));
+    let body = r#"{"task":"T002","milestone":0,"done":"2026-03-12"}"#;
+    let response = office.send("POST", "/api/milestones", body).await;
+    assert_eq!(response.status(), 200);
+    let body = r#"{"task":"T002","date":"2026-03-11"}"#;
+    let response = office.send("POST", "/api/sign-off", body).await;
+    assert_eq!(response.status(), 422, "before the milestone was done");
     let body = r#"{"task":"T002","date":"2026-03-12","above_target":true}"#;
     let response = office.send("POST", "/api/sign-off", body).await;
     assert_eq!(response.status(), 200);
+    // A signed-off task's milestones stay as they are.
+    let body = r#"{"task":"T002","milestone":0,"done":null}"#;
+    let response = office.send("POST", "/api/milestones", body).await;
+    assert_eq!(response.status(), 422);
     let ledger = office.get_json("/data/ledger.json").await;
     assert_eq!(ledger["tasks"][0]["milestones"][1]["done"], "2026-03-10");
     assert_eq!(ledger["tasks"][1]["signed_off"], "2026-03-12");
@@ -326,6 +350,7 @@ async fn accepted_writes_are_recorded() {
             "figure.set",
             "figure.set",
             "milestone.set",
+            "milestone.set",
             "sign_off.set",
             "peer_figure.set",
             "supervision.close"
@@ -335,7 +360,7 @@ async fn accepted_writes_are_recorded() {
     assert_eq!(audit[0]["target"], "figures/jiyang/invest/2026-03");
     assert_eq!(audit[0]["old"], "null");
     assert_eq!(audit[0]["new"], "33.25");
-    assert_eq!(audit[4]["old"], "5.9");
+    assert_eq!(audit[5]["old"], "5.9");
 
     let response = office.get("/api/audit?format=csv").await;
     assert_eq!(response.status(), 200);

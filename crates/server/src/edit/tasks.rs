@@ -83,6 +83,7 @@ pub fn apply_milestone(
     )?;
     let count = task.milestones.len();
     let task_id = task.id.clone();
+    let signed_off = task.signed_off;
     let Some(milestone) = task.milestones.get_mut(request.milestone) else {
         return Err(ApiError::unknown(
             "milestone",
@@ -95,6 +96,21 @@ pub fn apply_milestone(
             request.milestone
         )));
     };
+    if let Some(signed_off) = signed_off {
+        if milestone.done != request.done {
+            let message = format!(
+                "task {task_id} was signed off on {signed_off}: withdraw \
+                 the sign-off before changing its milestones"
+            );
+            tracing::warn!(task = %task_id, "{message}");
+            return Err(ApiError::invalid(
+                message,
+                "任务已销号：请先撤销销号，再修改节点。",
+            )
+            .at("$.milestone")
+            .value(request.milestone));
+        }
+    }
     let old = milestone.done;
     milestone.done = request.done;
     let entry = context.entry(
@@ -115,12 +131,18 @@ pub fn apply_sign_off(
     context: &Context,
     request: &SignOffRequest,
 ) -> Result<Change, ApiError> {
+    // Signing off is the office's (see docs/api.md).
+    context.require_office()?;
     let task = task_mut(documents, &request.task)?;
-    context.require_unit(
-        &task.unit,
-        &format!("task {}", task.id),
-        &format!("任务“{}”", task.title),
-    )?;
+    if let Some(date) = request.date {
+        if let Err(e) = dukao_core::ledger::check_sign_off(task, date) {
+            let message = format!("task {} cannot be signed off: {}", task.id, e.message());
+            tracing::warn!(task = %task.id, %date, "{message}");
+            return Err(ApiError::invalid(message, e.message_zh())
+                .at("$.date")
+                .value(date));
+        }
+    }
     let old = serde_json::json!({
         "signed_off": task.signed_off,
         "above_target": task.above_target,
