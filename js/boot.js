@@ -97,6 +97,41 @@
     );
   }
 
+  // Keeps the home screen's scroll position across a visit to another
+  // screen and Back: the browser's own restoring runs before the app has
+  // drawn the screen, so it would land at the top.
+  function restoreHomeScroll() {
+    var key = "dukao-home-scroll";
+    if ("scrollRestoration" in window.history) {
+      window.history.scrollRestoration = "manual";
+    }
+    window.addEventListener("pagehide", function () {
+      try {
+        window.sessionStorage.setItem(key, String(window.scrollY));
+      } catch (error) {
+        // Storage may be off (private mode); the position is then lost.
+      }
+    });
+    var saved = 0;
+    try {
+      saved = Number(window.sessionStorage.getItem(key)) || 0;
+    } catch (error) {
+      return;
+    }
+    var navigation = performance.getEntriesByType("navigation")[0];
+    if (!saved || !navigation || navigation.type !== "back_forward") return;
+    // Waits (at most 5 s) until the page is tall enough to scroll there.
+    var deadline = Date.now() + 5000;
+    (function attempt() {
+      var tall = document.documentElement.scrollHeight >= saved + window.innerHeight;
+      if (tall || Date.now() > deadline) {
+        window.scrollTo(0, saved);
+      } else {
+        window.requestAnimationFrame(attempt);
+      }
+    })();
+  }
+
   // Starts dukao-home, the home screen alone, at the app's root, and the
   // whole app (dukao) on every other path or with "?open=<path>".
   function startApp() {
@@ -107,7 +142,10 @@
       window.history.replaceState(null, "", target);
       home = isHomePath(window.location.pathname);
     }
-    if (home) routeLinksThroughRoot();
+    if (home) {
+      routeLinksThroughRoot();
+      restoreHomeScroll();
+    }
 
     var meta = document.querySelector(
       'meta[name="' + (home ? "dukao-home" : "dukao-app") + '"]',

@@ -4,6 +4,7 @@
 //! figures redraw at once.
 
 use charming::component::{Axis, Grid, Legend};
+use charming::element::NameLocation;
 use charming::element::{
     AxisLabel, AxisType, ItemStyle, LineStyle, Tooltip, Trigger,
 };
@@ -31,7 +32,8 @@ pub fn trend_chart(
         .animation(false)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().top("bottom"))
-        .grid(Grid::new().left(48).right(16).top(24).bottom(72))
+        // Room above the plot for the y axis's unit, drawn at its top.
+        .grid(Grid::new().left(48).right(16).top(40).bottom(72))
         .x_axis(Axis::new().type_(AxisType::Category).data(months.to_vec()))
         .y_axis(Axis::new().type_(AxisType::Value).name(measure).scale(true));
     for peer in series {
@@ -75,8 +77,16 @@ pub fn peers_chart(peers: &[PeerFigure], measure: &str) -> Chart {
     Chart::new()
         .animation(false)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .grid(Grid::new().left(72).right(24).top(16).bottom(32))
-        .x_axis(Axis::new().type_(AxisType::Value).name(measure).scale(true))
+        .grid(Grid::new().left(72).right(24).top(16).bottom(48))
+        // The unit under the axis's middle: at its end it would be cut off.
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(measure)
+                .name_location(NameLocation::Middle)
+                .name_gap(28)
+                .scale(true),
+        )
         .y_axis(
             Axis::new()
                 .type_(AxisType::Category)

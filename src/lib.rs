@@ -99,6 +99,9 @@ fn is_current(screen: &str, path: &str) -> bool {
 #[component]
 fn Shell(path: Signal<String>, children: Children) -> impl IntoView {
     let state = use_app_state();
+    // The header names the account on every screen. A static host answers
+    // with public/api/session, which reads as "no backend".
+    state.check_session();
     let kiosk = move || path.get().ends_with("/kiosk");
     let menu_open = RwSignal::new(false);
     // Close the menu whenever the screen changes.
@@ -138,16 +141,16 @@ fn Shell(path: Signal<String>, children: Children) -> impl IntoView {
             }
         })
         .collect_view();
-    // 导入 is for the office, and for the static demo where anyone may
-    // preview a file; other roles cannot store peers' figures. Read-only
-    // screens do not check the session, so the link also shows while the
-    // role is unknown: the import screen itself requires the office's
-    // login before anything is sent.
+    // 导入 is for the office, for visitors who may log in as the office
+    // (the import screen asks for that login before anything is sent),
+    // and for the static demo where anyone may preview a file. Other
+    // roles cannot store peers' figures, so it waits for the session
+    // check rather than flash for them.
     let import_item = move || {
         let shown = match state.session.get() {
             SessionState::LoggedIn(session) => session.role == "office",
-            SessionState::NoBackend | SessionState::Checking => true,
-            SessionState::LoggedOut => false,
+            SessionState::NoBackend | SessionState::LoggedOut => true,
+            SessionState::Checking => false,
         };
         shown.then(|| {
             let current = is_current("/import", &path.get()).then_some("page");

@@ -172,10 +172,8 @@ impl AppState {
         });
     }
 
-    /// Asks the backend who is logged in, once. Screens that write call
-    /// this when they open, so the read-only screens send no request
-    /// that a static host responds to with 404 (which browsers log as a
-    /// console error).
+    /// Asks the backend who is logged in, once: the shell calls this on
+    /// start, and screens that write call it again harmlessly.
     pub fn check_session(&self) {
         if self.session_checked.get_untracked() {
             return;

@@ -19,6 +19,7 @@ pub fn BulletinPage() -> impl IntoView {
         let text = params.get().get("period").unwrap_or_default();
         let Ok(period) = text.parse::<Period>() else {
             return view! {
+                <h1>"排名通报"</h1>
                 <ErrorMessage message=format!("“{text}”不是有效月份，请使用 YYYY-MM 格式，例如 2022-11。") />
             }
             .into_any();
@@ -26,6 +27,7 @@ pub fn BulletinPage() -> impl IntoView {
         match Bulletin::build(&dataset, &report, period) {
             Ok(bulletin) => view! { <BulletinView bulletin=bulletin dataset=dataset.clone() /> }.into_any(),
             Err(e) => view! {
+                <h1>"排名通报"</h1>
                 <ErrorMessage message=format!(
                     "{} 没有排名通报，请选择 {} 至 {} 之间的月份。",
                     format::period(e.period),
@@ -41,13 +43,6 @@ pub fn BulletinPage() -> impl IntoView {
         <section class="page bulletin-page">
             <div class="no-print actions">
                 <a href="/ranking" class="button">"← 返回排名"</a>
-                <button class="button primary" on:click=|_| {
-                    if let Some(window) = web_sys::window() {
-                        if let Err(e) = window.print() {
-                            log::error!("window.print failed: {e:?}");
-                        }
-                    }
-                }>"打印通报"</button>
             </div>
             {content}
         </section>
@@ -170,6 +165,15 @@ fn BulletinView(bulletin: Bulletin, dataset: Shared<Dataset>) -> impl IntoView {
     };
 
     view! {
+        <div class="no-print actions">
+            <button class="button primary" on:click=|_| {
+                if let Some(window) = web_sys::window() {
+                    if let Err(e) = window.print() {
+                        log::error!("window.print failed: {e:?}");
+                    }
+                }
+            }>"打印通报"</button>
+        </div>
         <article class="bulletin">
             <h1>{format!("{} {}", bulletin.home, bulletin.title)}</h1>
             <p>{total_line}</p>

@@ -72,6 +72,7 @@ fn DetailScreen(dataset: Shared<Dataset>) -> impl IntoView {
     let found = move || detail.with(Option::is_some);
     let not_found = move || {
         view! {
+            <h1>"指标详情"</h1>
             <ErrorMessage message=format!(
                 "指标“{}”不在当前考核方案中，可能已调整或链接有误，请从指标列表进入。",
                 id.get(),

@@ -19,7 +19,6 @@ use crate::format;
 use crate::pages::login::{LoginForm, NoBackendNotice};
 use crate::state::{use_app_state, Shared};
 use crate::view_model::entry::{fields, lines, preview, EntryField};
-use crate::view_model::figure_input::parse_figure;
 use crate::view_model::indicators::lead_units;
 
 #[component]
@@ -133,11 +132,12 @@ fn EntryForm(
     let busy = RwSignal::new(false);
     let submit = {
         let fields = fields.clone();
+        let dataset = dataset.clone();
         move |e: leptos::ev::SubmitEvent| {
             e.prevent_default();
             form_error.set(None);
             field_errors.set(BTreeMap::new());
-            let lines = match lines(&fields, &inputs.get_untracked()) {
+            let lines = match lines(&dataset, &fields, &inputs.get_untracked()) {
                 Ok(lines) => lines,
                 Err(errors) => {
                     field_errors.set(errors.into_iter().collect());
@@ -253,10 +253,17 @@ fn EntryRow(
         })
     };
 
+    let parsed = {
+        let dataset = dataset.clone();
+        let field = field.clone();
+        Memo::new(move |_| text.with(|t| field.parse(&dataset, t)))
+    };
+
     let error = {
         let id = id.clone();
         move || {
-            parse_figure(&text.get())
+            parsed
+                .get()
                 .err()
                 .or_else(|| backend_errors.with(|m| m.get(&id).cloned()))
         }
@@ -264,11 +271,9 @@ fn EntryRow(
 
     let result = {
         let dataset = dataset.clone();
+        let reported = field.reported;
         Memo::new(move |_| {
-            let value = parse_figure(&text.get())
-                .ok()
-                .flatten()
-                .or(field.reported)?;
+            let value = parsed.get().ok().flatten().or(reported)?;
             preview(&dataset, index, value)
         })
     };

@@ -179,6 +179,7 @@ pub fn Kiosk() -> impl IntoView {
     view! {
         <div class="kiosk-screen" data-testid="kiosk">
             <style>{KIOSK_CSS}</style>
+            <h1 class="visually-hidden">"督考大屏"</h1>
             <header class="kiosk-header">
                 <div class="kiosk-brand">
                     "督考 · "

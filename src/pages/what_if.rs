@@ -197,7 +197,7 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
         <li class="whatif-row" class:changed=changed>
             <div class="whatif-name">
                 <label for=input_id.clone()>{spec.name.clone()}</label>
-                <a href=format!("/indicators/{id}") class="muted small">"详情"</a>
+                <a href=format!("/indicators/{id}") class="muted small detail-link">"详情"</a>
                 <span class="muted small">
                     {format!("本月已报：{}", format::figure_with_measure(reported, decimals, &spec.measure))}
                 </span>

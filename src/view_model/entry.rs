@@ -21,6 +21,20 @@ pub struct EntryField {
     pub reported: Option<f64>,
 }
 
+impl EntryField {
+    /// Parses a typed figure and checks it against what the indicator
+    /// allows (no negative year-to-date amounts or counts, no extra
+    /// digits). Empty text is `Ok(None)`; errors are Chinese messages.
+    pub fn parse(&self, dataset: &Dataset, text: &str) -> Result<Option<f64>, String> {
+        let Some(value) = parse_figure(text)? else {
+            return Ok(None);
+        };
+        let spec = &dataset.scheme.indicators[self.index];
+        spec.check_figure(value).map_err(|e| e.message_zh(spec))?;
+        Ok(Some(value))
+    }
+}
+
 /// The indicators `unit` leads that are active in the open period.
 pub fn fields(dataset: &Dataset, unit: &str) -> Vec<EntryField> {
     let open = dataset.figures.open_period;
@@ -85,6 +99,7 @@ pub struct EntryLine {
 /// The lines to submit: every typed figure that differs from the stored
 /// one. Invalid texts are returned as (indicator id, Chinese message).
 pub fn lines(
+    dataset: &Dataset,
     fields: &[EntryField],
     inputs: &BTreeMap<String, String>,
 ) -> Result<Vec<EntryLine>, Vec<(String, String)>> {
@@ -92,7 +107,7 @@ pub fn lines(
     let mut errors = Vec::new();
     for field in fields {
         let text = inputs.get(&field.id).map_or("", String::as_str);
-        match parse_figure(text) {
+        match field.parse(dataset, text) {
             Ok(Some(value)) if Some(value) != field.reported => {
                 lines.push(EntryLine {
                     indicator: field.id.clone(),
@@ -148,9 +163,9 @@ mod tests {
         let dataset = fixture::dataset();
         let fields = fields(&dataset, "u2");
         let same = BTreeMap::from([("pol".to_string(), "25".to_string())]);
-        assert_eq!(lines(&fields, &same), Ok(Vec::new()));
+        assert_eq!(lines(&dataset, &fields, &same), Ok(Vec::new()));
         let changed = BTreeMap::from([("pol".to_string(), "18".to_string())]);
-        let lines = lines(&fields, &changed).unwrap();
+        let lines = lines(&dataset, &fields, &changed).unwrap();
         assert_eq!(
             lines,
             [EntryLine {
@@ -166,9 +181,19 @@ mod tests {
         let dataset = fixture::dataset();
         let fields = fields(&dataset, "u2");
         let bad = BTreeMap::from([("pol".to_string(), "十八".to_string())]);
-        let errors = lines(&fields, &bad).unwrap_err();
+        let errors = lines(&dataset, &fields, &bad).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].0, "pol");
         assert!(errors[0].1.contains("十八"));
+    }
+
+    #[test]
+    fn parse_rejects_extra_digits() {
+        let dataset = fixture::dataset();
+        let field = &fields(&dataset, "u2")[0];
+        assert_eq!(field.parse(&dataset, "12"), Ok(Some(12.0)));
+        assert_eq!(field.parse(&dataset, "-3"), Ok(Some(-3.0)), "a level");
+        let error = field.parse(&dataset, "99999999999999999999").unwrap_err();
+        assert!(error.contains("超出允许范围"), "{error}");
     }
 }

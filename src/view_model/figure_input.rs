@@ -4,6 +4,23 @@ use std::collections::BTreeMap;
 
 use dukao_core::WhatIf;
 
+/// Checks the commas of `number` (signs, digits, commas and points):
+/// only thousands separators, one every three digits of the whole part.
+/// A comma elsewhere, such as the decimal comma in "12,5", is rejected
+/// rather than dropped, which would read it as 125.
+fn commas_are_separators(number: &str) -> bool {
+    if !number.contains(',') {
+        return true;
+    }
+    let unsigned = number.trim_start_matches(['-', '+']);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or("");
+    !fraction.contains(',')
+        && (1..=3).contains(&first.len())
+        && groups.all(|group| group.len() == 3)
+}
+
 /// Parses a typed figure. Empty text is `Ok(None)`. Full-width digits,
 /// signs and points (as Chinese input methods type them), spaces and
 /// thousands separators are accepted; anything else gets a Chinese
@@ -18,13 +35,21 @@ pub fn parse_figure(text: &str) -> Result<Option<f64>, String> {
             '．' | '。' => Some('.'),
             '－' | '—' | '−' => Some('-'),
             '＋' => Some('+'),
-            ',' | '，' | ' ' | '\u{3000}' => None,
+            '，' => Some(','),
+            ' ' | '\u{3000}' => None,
             c => Some(c),
         })
         .collect();
     if normalised.is_empty() {
         return Ok(None);
     }
+    if !commas_are_separators(&normalised) {
+        return Err(format!(
+            "“{}”中的逗号位置不对：小数点请用“.”，千位分隔符每三位一个，例如 12.5 或 1,234.5",
+            text.trim()
+        ));
+    }
+    let normalised = normalised.replace(',', "");
     let plain = normalised
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
@@ -60,6 +85,17 @@ mod tests {
         assert_eq!(parse_figure(" -3 "), Ok(Some(-3.0)));
         assert_eq!(parse_figure("+0.25"), Ok(Some(0.25)));
         assert_eq!(parse_figure("1,234.5"), Ok(Some(1234.5)));
+        assert_eq!(parse_figure("-12,345,678"), Ok(Some(-12345678.0)));
+        assert_eq!(parse_figure("１，２３４"), Ok(Some(1234.0)));
+    }
+
+    #[test]
+    fn parse_rejects_misplaced_commas() {
+        for text in ["12,5", "4，8", "1,23", "1234,567", ",5", "1,234.5,6", "1,,234"] {
+            let error = parse_figure(text).unwrap_err();
+            assert!(error.contains("逗号位置不对"), "{text}: {error}");
+            assert!(error.contains(text), "{text}: {error}");
+        }
     }
 
     #[test]

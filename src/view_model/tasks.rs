@@ -263,8 +263,10 @@ impl DateRange {
         };
         if date < self.first || date > self.last {
             return Err(format!(
-                "{field} {date} 超出范围：请选择 {} 至 {} 之间的日期。",
-                self.first, self.last
+                "{field} {} 超出范围：请选择 {} 至 {} 之间的日期。",
+                crate::format::date(date),
+                crate::format::date(self.first),
+                crate::format::date(self.last)
             ));
         }
         Ok(date)
@@ -303,10 +305,10 @@ mod date_range_tests {
     fn pick_rejects_dates_outside_range() {
         let range = range();
         let future = range.pick("2022-12-21", "销号日期").unwrap_err();
-        assert!(future.starts_with("销号日期 2022-12-21 超出范围"), "{future}");
-        assert!(future.contains("2022-01-01 至 2022-12-20"), "{future}");
+        assert!(future.starts_with("销号日期 2022年12月21日 超出范围"), "{future}");
+        assert!(future.contains("2022年1月1日 至 2022年12月20日"), "{future}");
         let before = range.pick("2021-12-31", "销号日期").unwrap_err();
-        assert!(before.contains("2021-12-31 超出范围"), "{before}");
+        assert!(before.contains("2021年12月31日 超出范围"), "{before}");
     }
 
     #[test]

@@ -127,3 +127,24 @@ test("deep link loads whole app", async () => {
     await page.context().close();
   }
 });
+
+test("back to home keeps scroll", async () => {
+  const page = await openPage(browser, PHONE);
+  try {
+    await page.goto(server.url + "/");
+    await waitForContent(page);
+    await page.getByTestId("home-projected-total").waitFor();
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await page.locator("a.tile-ledger").click();
+    await page.waitForURL(server.url + "/tasks");
+    await waitForContent(page);
+
+    await page.goBack();
+    await page.getByTestId("home-projected-total").waitFor();
+    await page.waitForFunction(() => Math.abs(window.scrollY - 400) < 2, null, {
+      timeout: 10_000,
+    });
+  } finally {
+    await page.context().close();
+  }
+});

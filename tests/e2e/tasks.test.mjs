@@ -1,7 +1,8 @@
 // The task ledger's writes with a picked date: a milestone marked done
 // and a task signed off on the dates chosen in their date pickers, dates
 // outside the allowed range or before the last milestone rejected on
-// screen with nothing sent, and undo only on a second tap.
+// screen with nothing sent, and undo only on a second tap. Also: the
+// header names the logged-in account on the home screen.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
@@ -78,7 +79,7 @@ test("milestone done on picked date", async () => {
     await error.filter({ hasText: "超出范围" }).waitFor();
     assert.match(
       await error.innerText(),
-      /完成日期 2022-12-25 超出范围：请选择 2022-01-01 至 2022-12-20 之间的日期。/,
+      /完成日期 2022年12月25日 超出范围：请选择 2022年1月1日 至 2022年12月20日 之间的日期。/,
     );
     assert.equal((await storedTask(task.id)).milestones[index].done ?? null, null);
     await saveScreenshot(page, "tasks-date-error");
@@ -177,6 +178,22 @@ test("sign-off needs every milestone", async () => {
     await confirm.click();
     await page.locator(".notice-banner", { hasText: "已撤销销号" }).waitFor();
     assert.equal((await storedTask(task.id)).signed_off ?? null, null);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("home names the logged-in account", async () => {
+  const page = await openPage(browser, PHONE);
+  try {
+    await logInAsOffice(page);
+    await page.goto(server.url + "/");
+    await waitForContent(page);
+    const account = page.locator(".topbar-account");
+    await page.waitForFunction(
+      () => document.querySelector(".topbar-account")?.textContent !== "",
+    );
+    assert.match(await account.textContent(), /^office · /);
   } finally {
     await page.context().close();
   }

@@ -181,7 +181,64 @@ pub struct Indicator {
     pub seasonal_profile: Option<Vec<f64>>,
 }
 
+/// Largest magnitude a reported figure may have; anything bigger is a
+/// typing slip (extra digits), not a figure.
+pub const MAX_FIGURE_MAGNITUDE: f64 = 1e15;
+
+/// Why a figure cannot be an indicator's value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FigureError {
+    /// Not finite, or beyond [`MAX_FIGURE_MAGNITUDE`].
+    OutOfRange(f64),
+    /// Negative for a year-to-date amount or an event count.
+    Negative(f64),
+}
+
+impl FigureError {
+    /// Returns the reason in English, for logs and API errors.
+    pub fn message(&self, indicator: &Indicator) -> String {
+        match self {
+            FigureError::OutOfRange(value) => format!(
+                "value {value} is out of range: expected at most \
+                 {MAX_FIGURE_MAGNITUDE:e} in magnitude"
+            ),
+            FigureError::Negative(value) => format!(
+                "value {value} of indicator {} is negative: a year-to-date \
+                 amount or an event count must be 0 or more",
+                indicator.id
+            ),
+        }
+    }
+
+    /// Returns the reason in Chinese, for the screen.
+    pub fn message_zh(&self, indicator: &Indicator) -> String {
+        match self {
+            FigureError::OutOfRange(value) => {
+                format!("数值 {value} 超出允许范围，请检查是否多输了位数")
+            }
+            FigureError::Negative(value) => format!(
+                "指标“{}”为累计值或次数，不能为负数（填写的是 {value}），请改为 0 或正数",
+                indicator.name
+            ),
+        }
+    }
+}
+
 impl Indicator {
+    /// Checks a figure against what the indicator's measure allows:
+    /// year-to-date amounts and counted events cannot be negative, rates
+    /// and levels may be.
+    pub fn check_figure(&self, value: f64) -> Result<(), FigureError> {
+        if !value.is_finite() || value.abs() > MAX_FIGURE_MAGNITUDE {
+            return Err(FigureError::OutOfRange(value));
+        }
+        let counts = matches!(self.method, Method::BonusPenalty { .. });
+        if value < 0.0 && (self.kind == Kind::Cumulative || counts) {
+            return Err(FigureError::Negative(value));
+        }
+        Ok(())
+    }
+
     /// Returns whether the indicator is assessed in `period`.
     pub fn is_active(&self, period: Period) -> bool {
         self.active_from.is_none_or(|from| period >= from)
@@ -511,4 +568,39 @@ pub struct ItemRecord {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct SupervisionLog {
     pub items: Vec<ItemRecord>,
+}
+
+#[cfg(test)]
+mod figure_tests {
+    use super::*;
+
+    fn indicator(kind: &str, method: &str) -> Indicator {
+        let json = format!(
+            r#"{{"id": "x", "name": "指标", "area": "a", "direction": "higher",
+                "kind": "{kind}", "measure": "亿元", "decimals": 1,
+                "full_points": 5, "method": "{method}", "step": 0.1,
+                "base": 1, "bonus": 1, "penalty": 1,
+                "lead_unit": "u", "monthly": true}}"#
+        );
+        serde_json::from_str(&json).unwrap()
+    }
+
+    #[test]
+    fn negative_figures_by_kind() {
+        let level = indicator("level", "rank_points");
+        assert_eq!(level.check_figure(-2.5), Ok(()));
+        let amount = indicator("cumulative", "rank_points");
+        assert_eq!(amount.check_figure(0.0), Ok(()));
+        assert_eq!(amount.check_figure(-2.5), Err(FigureError::Negative(-2.5)));
+        let message = FigureError::Negative(-2.5).message_zh(&amount);
+        assert!(message.contains("不能为负数（填写的是 -2.5）"), "{message}");
+    }
+
+    #[test]
+    fn huge_figures_rejected() {
+        let level = indicator("level", "rank_points");
+        assert_eq!(level.check_figure(1e20), Err(FigureError::OutOfRange(1e20)));
+        assert!(level.check_figure(f64::NAN).is_err());
+        assert_eq!(level.check_figure(MAX_FIGURE_MAGNITUDE), Ok(()));
+    }
 }

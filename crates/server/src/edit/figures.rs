@@ -1,15 +1,12 @@
 //! The home peer's figures for the open period and peers' figures.
 
-use dukao_core::model::{Indicator, Kind, Method, Series};
+use dukao_core::model::{Indicator, Series};
 use dukao_core::Period;
 use serde::Deserialize;
 
 use super::{conflict, json_text, Change, Context};
 use crate::error::ApiError;
 use crate::store::{Doc, Documents};
-
-/// Largest magnitude a figure may have; larger ones are typing errors.
-pub const MAX_MAGNITUDE: f64 = 1e15;
 
 /// `PUT /api/figures`: the home peer's figures for the open period.
 #[derive(Debug, Deserialize)]
@@ -134,29 +131,12 @@ fn check_value(
     let Some(value) = value else {
         return Ok(());
     };
-    if !value.is_finite() || value.abs() > MAX_MAGNITUDE {
-        return Err(ApiError::invalid(
-            format!("value {value} is out of range: expected at most {MAX_MAGNITUDE:e} in magnitude"),
-            format!("数值 {value} 超出允许范围，请检查是否多输了位数"),
-        )
-        .at(path)
-        .value(value));
-    }
-    let counts = matches!(indicator.method, Method::BonusPenalty { .. });
-    if value < 0.0 && (indicator.kind == Kind::Cumulative || counts) {
-        return Err(ApiError::invalid(
-            format!(
-                "value {value} of indicator {} is negative: a year-to-date \
-                 amount or an event count must be 0 or more",
-                indicator.id
-            ),
-            format!(
-                "指标“{}”为累计值或次数，不能为负数（填写的是 {value}），请改为 0 或正数",
-                indicator.name
-            ),
-        )
-        .at(path)
-        .value(value));
+    if let Err(e) = indicator.check_figure(value) {
+        let message = e.message(indicator);
+        tracing::warn!(indicator = %indicator.id, "{message}");
+        return Err(ApiError::invalid(message, e.message_zh(indicator))
+            .at(path)
+            .value(value));
     }
     Ok(())
 }
