@@ -50,9 +50,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The home screen alone, without the router or the other screens: the
-/// first load of `/` runs this smaller module (see js/boot.js). Its links
-/// are plain page loads, which start the whole app.
+/// Renders the home screen alone, without the router or the other
+/// screens, for the smaller module that the first load of `/` runs (see
+/// js/boot.js). Its links load the whole app.
 #[component]
 pub fn HomeApp() -> impl IntoView {
     provide_app_state();
@@ -99,8 +99,8 @@ fn is_current(screen: &str, path: &str) -> bool {
 #[component]
 fn Shell(path: Signal<String>, children: Children) -> impl IntoView {
     let state = use_app_state();
-    // The header names the account on every screen. A static host answers
-    // with public/api/session, which reads as "no backend".
+    // The header names the account on every screen. On a static host the
+    // response is the file public/api/session, which reads as "no backend".
     state.check_session();
     let kiosk = move || path.get().ends_with("/kiosk");
     let menu_open = RwSignal::new(false);
@@ -142,10 +142,10 @@ fn Shell(path: Signal<String>, children: Children) -> impl IntoView {
         })
         .collect_view();
     // 导入 is for the office, for visitors who may log in as the office
-    // (the import screen asks for that login before anything is sent),
+    // (the import screen requires that login before anything is sent),
     // and for the static demo where anyone may preview a file. Other
-    // roles cannot store peers' figures, so it waits for the session
-    // check rather than flash for them.
+    // roles cannot store peers' figures, so the link waits for the
+    // session check rather than flash for them.
     let import_item = move || {
         let shown = match state.session.get() {
             SessionState::LoggedIn(session) => session.role == "office",

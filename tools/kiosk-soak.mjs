@@ -4,7 +4,7 @@
 // show whether a kiosk left on for months keeps growing.
 //
 // Chromium's clock is taken over (Playwright's page.clock), so the slide
-// and refresh timers fire as fast as the page can render; each step still
+// and refresh timers fire as fast as the page can render. Each step still
 // waits for real fetches and rendering. Every kiosk hour the office
 // changes a home figure through the API, so refreshes also bring new data
 // and a recompute, not only 304 responses.

@@ -62,7 +62,7 @@ fn may_write(session: &SessionState, unit: &str) -> bool {
     }
 }
 
-/// Whether the session may sign tasks off (销号): the office only.
+/// Returns whether the session may sign tasks off (销号): the office only.
 fn may_sign_off(session: &SessionState) -> bool {
     matches!(session, SessionState::LoggedIn(s) if s.role == "office")
 }

@@ -1,8 +1,8 @@
-// The task ledger's writes with a picked date: a milestone marked done
-// and a task signed off on the dates chosen in their date pickers, dates
-// outside the allowed range or before the last milestone rejected on
-// screen with nothing sent, and undo only on a second tap. Also: the
-// header names the logged-in account on the home screen.
+// The task ledger's writes with a picked date. A milestone is marked done
+// and a task signed off on the dates chosen in their pickers. Dates out
+// of range or before the last milestone are rejected on screen with
+// nothing sent, and an undo needs a second tap. Also, the header names the
+// logged-in account on the home screen.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 

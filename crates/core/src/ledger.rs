@@ -189,7 +189,7 @@ pub fn summarise(dataset: &Dataset) -> LedgerReport {
     }
 }
 
-/// Why a task may not be signed off on a date.
+/// The reason a task may not be signed off on a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignOffError {
     /// Milestone `index` (counted from 0) is not done yet.

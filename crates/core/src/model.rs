@@ -185,7 +185,7 @@ pub struct Indicator {
 /// typing slip (extra digits), not a figure.
 pub const MAX_FIGURE_MAGNITUDE: f64 = 1e15;
 
-/// Why a figure cannot be an indicator's value.
+/// The reason a figure cannot be an indicator's value.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FigureError {
     /// Not finite, or beyond [`MAX_FIGURE_MAGNITUDE`].
