@@ -369,3 +369,45 @@ async fn accepted_writes_are_recorded() {
     let text = String::from_utf8(csv.to_vec()).unwrap();
     assert_eq!(text.lines().count(), 1 + audit.len());
 }
+
+#[tokio::test]
+async fn future_dates_rejected() {
+    let dir = store_with_accounts();
+    let server = Server::start(&["--data", dir.path().to_str().unwrap()]);
+    let mut office = Client::new(&server);
+    assert_eq!(office.login(OFFICE.0, OFFICE.1).await, 200);
+    let before = snapshot(&office).await;
+
+    // Tomorrow in China Standard Time, the server's zone.
+    let china = time::UtcOffset::from_hms(8, 0, 0).unwrap();
+    let tomorrow = (time::OffsetDateTime::now_utc().to_offset(china)
+        + time::Duration::days(1))
+    .date();
+    let tomorrow = format!(
+        "{:04}-{:02}-{:02}",
+        tomorrow.year(),
+        u8::from(tomorrow.month()),
+        tomorrow.day()
+    );
+    for (path, body) in [
+        (
+            "/api/milestones",
+            format!(r#"{{"task":"T001","milestone":0,"done":"{tomorrow}"}}"#),
+        ),
+        (
+            "/api/sign-off",
+            format!(r#"{{"task":"T002","date":"{tomorrow}"}}"#),
+        ),
+    ] {
+        let response = office.send("POST", path, &body).await;
+        assert_eq!(response.status(), 422, "{path}");
+        let error: serde_json::Value = response.json().await.unwrap();
+        let message = error["error"]["message"].as_str().unwrap();
+        assert!(message.contains("after today"), "{path}: {message}");
+        assert!(error["error"]["message_zh"]
+            .as_str()
+            .unwrap()
+            .contains("晚于今天"));
+    }
+    assert_eq!(snapshot(&office).await, before);
+}

@@ -12,6 +12,28 @@ use crate::store::{Doc, Documents};
 /// Maximum length of a supervision item's note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
+/// Rejects a completion or sign-off date after today: both record what
+/// has happened.
+fn not_in_future(date: Date, context: &Context, path: &str) -> Result<(), ApiError> {
+    if date <= context.today {
+        return Ok(());
+    }
+    let message = format!(
+        "date {date} is after today ({}): give the day it happened",
+        context.today
+    );
+    tracing::warn!(%date, "{message}");
+    Err(ApiError::invalid(
+        message,
+        format!(
+            "日期 {}年{}月{}日 晚于今天，请填写实际完成的日期。",
+            date.year, date.month, date.day
+        ),
+    )
+    .at(path)
+    .value(date))
+}
+
 /// `POST /api/milestones`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -75,6 +97,9 @@ pub fn apply_milestone(
     context: &Context,
     request: &MilestoneRequest,
 ) -> Result<Change, ApiError> {
+    if let Some(done) = request.done {
+        not_in_future(done, context, "$.done")?;
+    }
     let task = task_mut(documents, &request.task)?;
     context.require_unit(
         &task.unit,
@@ -135,6 +160,7 @@ pub fn apply_sign_off(
     context.require_office()?;
     let task = task_mut(documents, &request.task)?;
     if let Some(date) = request.date {
+        not_in_future(date, context, "$.date")?;
         if let Err(e) = dukao_core::ledger::check_sign_off(task, date) {
             let message = format!("task {} cannot be signed off: {}", task.id, e.message());
             tracing::warn!(task = %task.id, %date, "{message}");
