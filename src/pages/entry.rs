@@ -179,6 +179,17 @@ fn EntryForm(
         }
     };
 
+    // Leaving or reloading with typed figures that were not submitted asks
+    // first, so a slip of the finger loses nothing.
+    let unsaved = move || inputs.with_untracked(|m| m.values().any(|t| !t.trim().is_empty()));
+    let guard = window_event_listener(leptos::ev::beforeunload, move |e| {
+        if unsaved() {
+            e.prevent_default();
+            e.set_return_value("");
+        }
+    });
+    on_cleanup(move || guard.remove());
+
     let can_submit = move || matches!(state.session.get(), SessionState::LoggedIn(ref s) if s.can_write());
     let rows = fields
         .into_iter()
