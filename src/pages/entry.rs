@@ -179,8 +179,8 @@ fn EntryForm(
         }
     };
 
-    // Leaving or reloading with typed figures that were not submitted asks
-    // first, so a slip of the finger loses nothing.
+    // Leaving or reloading with typed figures that were not submitted
+    // brings up the browser's leave-page dialog, so a slip loses nothing.
     let unsaved = move || inputs.with_untracked(|m| m.values().any(|t| !t.trim().is_empty()));
     let guard = window_event_listener(leptos::ev::beforeunload, move |e| {
         if unsaved() {

@@ -1,7 +1,7 @@
-// 填报: a reporter types figures for its unit's indicators, sees each
-// one's projected score while typing and Chinese errors beside bad ones,
-// submits, and finds the figure stored. Leaving with typed figures that
-// were not submitted asks first.
+// 填报: a reporter types figures for its unit's indicators. The projected
+// score shows while typing, bad figures get Chinese errors beside them,
+// and a submitted figure is stored. Leaving with typed figures that were
+// not submitted brings up the browser's leave-page dialog first.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
