@@ -89,8 +89,14 @@ impl AppState {
     fn new() -> AppState {
         let load = RwSignal::new(Load::Loading);
         let what_if_inputs = RwSignal::new(BTreeMap::new());
-        let what_if =
-            Memo::new(move |_| what_if_inputs.with(figure_input::what_if));
+        // Valid figures only, checked against their indicators once the
+        // dataset is in.
+        let what_if = Memo::new(move |_| match load.get() {
+            Load::Ready(dataset) => {
+                what_if_inputs.with(|inputs| figure_input::what_if(&dataset, inputs))
+            }
+            _ => WhatIf::default(),
+        });
         let recompute_ms = RwSignal::new(None);
         let dataset = Memo::new(move |_| match load.get() {
             Load::Ready(dataset) => Some(dataset),

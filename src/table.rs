@@ -113,6 +113,15 @@ pub fn header_row(names: &[&str]) -> Vec<String> {
     names.iter().map(|n| n.to_string()).collect()
 }
 
+/// Returns whether a table's first column names its rows (an indicator,
+/// a district, a unit), so that it stays in view while the table scrolls
+/// sideways. A rank in the first column would say nothing on its own.
+fn names_rows(headers: &[String]) -> bool {
+    headers
+        .first()
+        .is_some_and(|h| !h.contains("排名") && !h.contains("名次"))
+}
+
 /// A table in its own horizontal scroll container, so a wide table
 /// never widens the page.
 #[component]
@@ -121,6 +130,11 @@ pub fn DataTable(
     rows: Vec<Row>,
     #[prop(optional, into)] class: String,
 ) -> impl IntoView {
+    let class = if names_rows(&headers) {
+        format!("{class} sticky-first")
+    } else {
+        class
+    };
     let head = headers
         .into_iter()
         .map(|h| view! { <th scope="col">{h}</th> })
@@ -139,5 +153,20 @@ pub fn DataTable(
                 <tbody>{body}</tbody>
             </table>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_column_sticks_unless_rank() {
+        let headers = |first: &str| vec![first.to_string(), "数值".to_string()];
+        assert!(names_rows(&headers("指标")));
+        assert!(names_rows(&headers("区县")));
+        assert!(!names_rows(&headers("排名")));
+        assert!(!names_rows(&headers("组内名次")));
+        assert!(!names_rows(&[]));
     }
 }

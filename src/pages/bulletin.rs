@@ -20,7 +20,7 @@ pub fn BulletinPage() -> impl IntoView {
         let Ok(period) = text.parse::<Period>() else {
             return view! {
                 <h1>"排名通报"</h1>
-                <ErrorMessage message=format!("“{text}”不是有效月份，请使用 YYYY-MM 格式，例如 2022-11。") />
+                <ErrorMessage message=format!("“{text}”不是有效月份：请按 YYYY-MM 填写年份和 01 至 12 的月份，例如 2022-11。") />
             }
             .into_any();
         };

@@ -118,6 +118,24 @@ fn EntryScreen(dataset: Shared<Dataset>) -> impl IntoView {
     }
 }
 
+/// Moves the focus to the entry field of indicator `id`, which scrolls
+/// it into view.
+fn focus_field(id: &str) {
+    use wasm_bindgen::JsCast;
+    let field = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("entry-{id}")))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match field {
+        Some(field) => {
+            if let Err(e) = field.focus() {
+                log::warn!("focusing entry field {id} failed: {e:?}");
+            }
+        }
+        None => log::warn!("entry field {id} not found to focus"),
+    }
+}
+
 #[component]
 fn EntryForm(
     dataset: Shared<Dataset>,
@@ -140,10 +158,15 @@ fn EntryForm(
             let lines = match lines(&dataset, &fields, &inputs.get_untracked()) {
                 Ok(lines) => lines,
                 Err(errors) => {
+                    form_error.set(Some(format!(
+                        "{} 项数值有误，请按各项下方的提示修改后再提交。",
+                        errors.len()
+                    )));
+                    // Takes the reader to the first field to fix.
+                    if let Some((id, _)) = errors.first() {
+                        focus_field(id);
+                    }
                     field_errors.set(errors.into_iter().collect());
-                    form_error.set(Some(
-                        "有数值格式不正确，请按提示修改后再提交。".to_string(),
-                    ));
                     return;
                 }
             };

@@ -197,8 +197,11 @@ pub fn Kiosk() -> impl IntoView {
                             .with(|s| {
                                 s.as_ref()
                                     .map(|s| {
+                                        // The same words as the home
+                                        // screen's data tile.
                                         format!(
-                                            "数据截至 {}",
+                                            "统计截至 {} · 最近更新 {}",
+                                            format::date(s.dataset.figures.as_of),
                                             format::timestamp(&s.dataset.figures.updated_at),
                                         )
                                     })

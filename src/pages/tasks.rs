@@ -77,11 +77,19 @@ fn ConfirmButton(
     on_confirm: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
     let armed = RwSignal::new(false);
+    // When the button was armed: a second tap counts only after a pause,
+    // so a double tap cannot confirm before the question is read.
+    let armed_at = StoredValue::new(0.0_f64);
     let click = move |_| {
+        let now = js_sys::Date::now();
         if armed.get_untracked() {
+            if now - armed_at.get_value() < 600.0 {
+                return;
+            }
             armed.set(false);
             on_confirm();
         } else {
+            armed_at.set_value(now);
             armed.set(true);
             set_timeout(move || armed.set(false), std::time::Duration::from_secs(5));
         }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::components::{with_dataset, ColourBadge};
 use crate::format;
 use crate::state::{use_app_state, Shared};
-use crate::view_model::figure_input::parse_figure;
+use crate::view_model::figure_input::parse_for;
 use crate::view_model::projected_total;
 
 #[component]
@@ -123,7 +123,12 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
         })
     };
 
-    let error = move || parse_figure(&text.get()).err();
+    let parsed = {
+        let dataset = dataset.clone();
+        let id = id.clone();
+        Memo::new(move |_| text.with(|t| parse_for(&dataset, &id, t)))
+    };
+    let error = move || parsed.get().err();
     let on_input = {
         let id = id.clone();
         move |e: leptos::ev::Event| {
@@ -158,7 +163,7 @@ fn WhatIfRow(dataset: Shared<Dataset>, index: usize) -> impl IntoView {
         })
     };
 
-    let changed = move || text.with(|t| matches!(parse_figure(t), Ok(Some(_))));
+    let changed = move || matches!(parsed.get(), Ok(Some(_)));
     let score = move || {
         let now = now.get()?;
         let change = now.score - base.get().map_or(now.score, |b| b.score);

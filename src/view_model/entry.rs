@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use dukao_core::{evaluate_indicator, Colour, Dataset, WhatIf};
 
-use super::figure_input::parse_figure;
+use super::figure_input::parse_for;
 
 /// One indicator the unit reports.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,12 +26,7 @@ impl EntryField {
     /// allows (no negative year-to-date amounts or counts, no extra
     /// digits). Empty text is `Ok(None)`; errors are Chinese messages.
     pub fn parse(&self, dataset: &Dataset, text: &str) -> Result<Option<f64>, String> {
-        let Some(value) = parse_figure(text)? else {
-            return Ok(None);
-        };
-        let spec = &dataset.scheme.indicators[self.index];
-        spec.check_figure(value).map_err(|e| e.message_zh(spec))?;
-        Ok(Some(value))
+        parse_for(dataset, &self.id, text)
     }
 }
 

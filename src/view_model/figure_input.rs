@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use dukao_core::WhatIf;
+use dukao_core::model::MAX_FIGURE_MAGNITUDE;
+use dukao_core::{Dataset, WhatIf};
 
 /// Checks the commas of `number` (signs, digits, commas and points):
 /// only thousands separators, one every three digits of the whole part.
@@ -26,7 +27,10 @@ fn commas_are_separators(number: &str) -> bool {
 /// thousands separators are accepted; anything else gets a Chinese
 /// message naming the text and what to type.
 pub fn parse_figure(text: &str) -> Result<Option<f64>, String> {
+    // Spaces inside the number count as thousands separators, so "12 5"
+    // is rejected like "12,5" rather than read as 125.
     let normalised: String = text
+        .trim()
         .chars()
         .filter_map(|c| match c {
             '０'..='９' => {
@@ -36,7 +40,7 @@ pub fn parse_figure(text: &str) -> Result<Option<f64>, String> {
             '－' | '—' | '−' => Some('-'),
             '＋' => Some('+'),
             '，' => Some(','),
-            ' ' | '\u{3000}' => None,
+            c if c.is_whitespace() => Some(','),
             c => Some(c),
         })
         .collect();
@@ -55,6 +59,10 @@ pub fn parse_figure(text: &str) -> Result<Option<f64>, String> {
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
     let value = normalised.parse::<f64>().ok().filter(|v| v.is_finite());
     match value {
+        Some(value) if plain && value.abs() > MAX_FIGURE_MAGNITUDE => Err(format!(
+            "“{}”超出允许范围（绝对值不超过 1000 万亿），请检查是否多输了位数",
+            text.trim()
+        )),
         Some(value) if plain => Ok(Some(value)),
         _ => Err(format!(
             "“{}”不是有效数字，请填写数字，例如 12.5",
@@ -63,12 +71,29 @@ pub fn parse_figure(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
+/// Parses a typed figure for the indicator `id` and checks it against
+/// what the indicator allows, as the server does for a report.
+pub fn parse_for(
+    dataset: &Dataset,
+    id: &str,
+    text: &str,
+) -> Result<Option<f64>, String> {
+    let Some(value) = parse_figure(text)? else {
+        return Ok(None);
+    };
+    if let Some(index) = dataset.indicator_index(id) {
+        let spec = &dataset.scheme.indicators[index];
+        spec.check_figure(value).map_err(|e| e.message_zh(spec))?;
+    }
+    Ok(Some(value))
+}
+
 /// The what-if figures from the typed texts by indicator id; empty and
 /// invalid texts are left out.
-pub fn what_if(inputs: &BTreeMap<String, String>) -> WhatIf {
+pub fn what_if(dataset: &Dataset, inputs: &BTreeMap<String, String>) -> WhatIf {
     let mut what_if = WhatIf::default();
     for (id, text) in inputs {
-        if let Ok(Some(value)) = parse_figure(text) {
+        if let Ok(Some(value)) = parse_for(dataset, id, text) {
             what_if.figures.insert(id.clone(), value);
         }
     }
@@ -87,11 +112,19 @@ mod tests {
         assert_eq!(parse_figure("1,234.5"), Ok(Some(1234.5)));
         assert_eq!(parse_figure("-12,345,678"), Ok(Some(-12345678.0)));
         assert_eq!(parse_figure("１，２３４"), Ok(Some(1234.0)));
+        assert_eq!(parse_figure("12 345"), Ok(Some(12345.0)));
+        assert_eq!(parse_figure("\t7.5\u{a0}"), Ok(Some(7.5)));
+    }
+
+    #[test]
+    fn parse_rejects_extra_digits_as_typed() {
+        let error = parse_figure("99999999999999999999").unwrap_err();
+        assert!(error.contains("“99999999999999999999”超出允许范围"), "{error}");
     }
 
     #[test]
     fn parse_rejects_misplaced_commas() {
-        for text in ["12,5", "4，8", "1,23", "1234,567", ",5", "1,234.5,6", "1,,234"] {
+        for text in ["12,5", "4，8", "1,23", "1234,567", ",5", "1,234.5,6", "1,,234", "12 5", "12\u{a0}.5"] {
             let error = parse_figure(text).unwrap_err();
             assert!(error.contains("逗号位置不对"), "{text}: {error}");
             assert!(error.contains(text), "{text}: {error}");
@@ -127,7 +160,7 @@ mod tests {
             ("b".to_string(), "oops".to_string()),
             ("c".to_string(), String::new()),
         ]);
-        let what_if = what_if(&inputs);
+        let what_if = what_if(&crate::view_model::fixture::dataset(), &inputs);
         assert_eq!(what_if.figures.len(), 1);
         assert_eq!(what_if.figures.get("a"), Some(&1.5));
     }

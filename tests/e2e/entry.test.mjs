@@ -67,6 +67,14 @@ test("reporter enters a figure", async () => {
       .locator(".field-error", { hasText: "“12,5”中的逗号位置不对" })
       .waitFor();
     assert.equal(await input.getAttribute("aria-invalid"), "true");
+    // Submitting names the count and moves the focus to the bad field.
+    await page.getByRole("button", { name: "提交" }).focus();
+    await page.getByRole("button", { name: "提交" }).click();
+    await page.locator(".field-error", { hasText: "1 项数值有误" }).waitFor();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.dataset.testid),
+      testId,
+    );
 
     const before = await storedFigure(indicator);
     const value = Math.round(((before ?? 1) + 0.3) * 10) / 10;

@@ -177,6 +177,10 @@ pub fn apply_sign_off(
     if let Some(above) = request.above_target {
         task.above_target = above;
     }
+    // 超额完成 describes a sign-off, so it goes with it.
+    if request.date.is_none() {
+        task.above_target = false;
+    }
     let new = serde_json::json!({
         "signed_off": task.signed_off,
         "above_target": task.above_target,
