@@ -113,13 +113,13 @@ pub fn header_row(names: &[&str]) -> Vec<String> {
     names.iter().map(|n| n.to_string()).collect()
 }
 
-/// Returns whether a table's first column names its rows (an indicator,
-/// a district, a unit), so that it stays in view while the table scrolls
-/// sideways. A rank in the first column would say nothing on its own.
-fn names_rows(headers: &[String]) -> bool {
-    headers
-        .first()
-        .is_some_and(|h| !h.contains("排名") && !h.contains("名次"))
+/// Returns whether a table's first column names its rows (text or links:
+/// an indicator, a district, a unit), so that it stays in view while the
+/// table scrolls sideways. A rank or figure there says nothing alone.
+fn names_rows(rows: &[Row]) -> bool {
+    rows.first()
+        .and_then(|row| row.cells.first())
+        .is_some_and(|cell| matches!(cell, Cell::Text(_) | Cell::Link { .. }))
 }
 
 /// A table in its own horizontal scroll container, so a wide table
@@ -130,7 +130,7 @@ pub fn DataTable(
     rows: Vec<Row>,
     #[prop(optional, into)] class: String,
 ) -> impl IntoView {
-    let class = if names_rows(&headers) {
+    let class = if names_rows(&rows) {
         format!("{class} sticky-first")
     } else {
         class
@@ -161,12 +161,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_column_sticks_unless_rank() {
-        let headers = |first: &str| vec![first.to_string(), "数值".to_string()];
-        assert!(names_rows(&headers("指标")));
-        assert!(names_rows(&headers("区县")));
-        assert!(!names_rows(&headers("排名")));
-        assert!(!names_rows(&headers("组内名次")));
+    fn first_column_sticks_for_names() {
+        let row = |first: Cell| vec![Row::new(vec![first, Cell::number("1.5")])];
+        assert!(names_rows(&row(Cell::text("济阳区"))));
+        assert!(names_rows(&row(Cell::link("/indicators/gdp", "地区生产总值"))));
+        assert!(!names_rows(&row(Cell::number("第 1 名"))));
+        assert!(!names_rows(&row(Cell::count(3))));
         assert!(!names_rows(&[]));
     }
 }
