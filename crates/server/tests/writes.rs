@@ -409,5 +409,14 @@ async fn future_dates_rejected() {
             .unwrap()
             .contains("晚于今天"));
     }
+    // Outside the assessment year: a plain reason, not a JSON path.
+    let body = r#"{"task":"T001","milestone":0,"done":"2020-05-01"}"#;
+    let response = office.send("POST", "/api/milestones", body).await;
+    assert_eq!(response.status(), 422);
+    let error: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(
+        error["error"]["message_zh"],
+        "日期 2020年5月1日 不在考核年度内，请填写 2026 年或 2027 年的日期。"
+    );
     assert_eq!(snapshot(&office).await, before);
 }

@@ -12,9 +12,35 @@ use crate::store::{Doc, Documents};
 /// Maximum length of a supervision item's note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
-/// Rejects a completion or sign-off date after today: both record what
-/// has happened.
-fn not_in_future(date: Date, context: &Context, path: &str) -> Result<(), ApiError> {
+/// Rejects a completion or sign-off date outside the assessment year and
+/// the next (as the ledger's validation would, in plainer words), or after
+/// today: both record what has happened.
+fn check_date(
+    date: Date,
+    year: i32,
+    context: &Context,
+    path: &str,
+) -> Result<(), ApiError> {
+    if date.year != year && date.year != year + 1 {
+        let message = format!(
+            "date {date} is outside the assessment year {year} and the next: \
+             give a date in {year} or {}",
+            year + 1
+        );
+        tracing::warn!(%date, "{message}");
+        return Err(ApiError::invalid(
+            message,
+            format!(
+                "日期 {}年{}月{}日 不在考核年度内，请填写 {year} 年或 {} 年的日期。",
+                date.year,
+                date.month,
+                date.day,
+                year + 1
+            ),
+        )
+        .at(path)
+        .value(date));
+    }
     if date <= context.today {
         return Ok(());
     }
@@ -98,7 +124,7 @@ pub fn apply_milestone(
     request: &MilestoneRequest,
 ) -> Result<Change, ApiError> {
     if let Some(done) = request.done {
-        not_in_future(done, context, "$.done")?;
+        check_date(done, documents.scheme.year, context, "$.done")?;
     }
     let task = task_mut(documents, &request.task)?;
     context.require_unit(
@@ -158,9 +184,10 @@ pub fn apply_sign_off(
 ) -> Result<Change, ApiError> {
     // Signing off is the office's (see docs/api.md).
     context.require_office()?;
+    let year = documents.scheme.year;
     let task = task_mut(documents, &request.task)?;
     if let Some(date) = request.date {
-        not_in_future(date, context, "$.date")?;
+        check_date(date, year, context, "$.date")?;
         if let Err(e) = dukao_core::ledger::check_sign_off(task, date) {
             let message = format!("task {} cannot be signed off: {}", task.id, e.message());
             tracing::warn!(task = %task.id, %date, "{message}");
