@@ -12,48 +12,49 @@ use crate::store::{Doc, Documents};
 /// Maximum length of a supervision item's note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
-/// Rejects a completion or sign-off date outside the assessment year and
-/// the next (as the ledger's validation would, in plainer words), or after
-/// today: both record what has happened.
+/// Rejects a completion or sign-off date after today (both record what
+/// has happened), or outside the assessment year and the next (as the
+/// ledger's validation would, in plainer words).
 fn check_date(
     date: Date,
     year: i32,
     context: &Context,
     path: &str,
 ) -> Result<(), ApiError> {
-    if date.year != year && date.year != year + 1 {
+    // The future first: that reason holds whatever the year.
+    if date > context.today {
         let message = format!(
-            "date {date} is outside the assessment year {year} and the next: \
-             give a date in {year} or {}",
-            year + 1
+            "date {date} is after today ({}): give the day it happened",
+            context.today
         );
         tracing::warn!(%date, "{message}");
         return Err(ApiError::invalid(
             message,
             format!(
-                "日期 {}年{}月{}日 不在考核年度内，请填写 {year} 年或 {} 年的日期。",
-                date.year,
-                date.month,
-                date.day,
-                year + 1
+                "日期 {}年{}月{}日 晚于今天，请填写实际完成的日期。",
+                date.year, date.month, date.day
             ),
         )
         .at(path)
         .value(date));
     }
-    if date <= context.today {
+    if date.year == year || date.year == year + 1 {
         return Ok(());
     }
     let message = format!(
-        "date {date} is after today ({}): give the day it happened",
-        context.today
+        "date {date} is outside the assessment year {year} and the next: \
+         give a date in {year} or {}",
+        year + 1
     );
     tracing::warn!(%date, "{message}");
     Err(ApiError::invalid(
         message,
         format!(
-            "日期 {}年{}月{}日 晚于今天，请填写实际完成的日期。",
-            date.year, date.month, date.day
+            "日期 {}年{}月{}日 不在考核年度内，请填写 {year} 年或 {} 年的日期。",
+            date.year,
+            date.month,
+            date.day,
+            year + 1
         ),
     )
     .at(path)
