@@ -64,7 +64,7 @@ pub fn HomeApp() -> impl IntoView {
     }
 }
 
-/// [`Shell`] following the router's current path.
+/// Renders [`Shell`] with the router's current path.
 #[component]
 fn RoutedShell(children: Children) -> impl IntoView {
     let location = use_location();

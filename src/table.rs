@@ -115,7 +115,7 @@ pub fn header_row(names: &[&str]) -> Vec<String> {
 
 /// Returns whether a table's first column names its rows (text or links:
 /// an indicator, a district, a unit), so that it stays in view while the
-/// table scrolls sideways. A rank or figure there says nothing alone.
+/// table scrolls sideways. A rank or figure alone would not identify a row.
 fn names_rows(rows: &[Row]) -> bool {
     rows.first()
         .and_then(|row| row.cells.first())

@@ -21,7 +21,7 @@ fn check_date(
     context: &Context,
     path: &str,
 ) -> Result<(), ApiError> {
-    // The future first: that reason holds whatever the year.
+    // The future first, because that reason applies whatever the year.
     if date > context.today {
         let message = format!(
             "date {date} is after today ({}): give the day it happened",
