@@ -77,20 +77,19 @@ fn ConfirmButton(
     on_confirm: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
     let armed = RwSignal::new(false);
-    // When the button was armed: a second tap counts only after a pause,
-    // so a double tap cannot confirm before the question is read.
-    let armed_at = StoredValue::new(0.0_f64);
+    // The question stays disabled for a moment, so a double tap cannot
+    // confirm it before it is read.
+    let ready = RwSignal::new(false);
     let click = move |_| {
-        let now = js_sys::Date::now();
         if armed.get_untracked() {
-            if now - armed_at.get_value() < 600.0 {
-                return;
+            if ready.get_untracked() {
+                armed.set(false);
+                on_confirm();
             }
-            armed.set(false);
-            on_confirm();
         } else {
-            armed_at.set_value(now);
             armed.set(true);
+            ready.set(false);
+            set_timeout(move || ready.set(true), std::time::Duration::from_millis(600));
             set_timeout(move || armed.set(false), std::time::Duration::from_secs(5));
         }
     };
@@ -98,7 +97,7 @@ fn ConfirmButton(
         <button
             class="button small"
             class:confirming=move || armed.get()
-            disabled=move || busy.get()
+            disabled=move || busy.get() || (armed.get() && !ready.get())
             on:click=click
         >
             {move || if armed.get() { confirm.clone() } else { label.to_string() }}

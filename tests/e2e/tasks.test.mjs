@@ -95,11 +95,12 @@ test("milestone done on picked date", async () => {
       others,
     );
 
-    // Undoing takes a second tap, which names the date it clears.
+    // Undoing takes a second tap, which names the date it clears; a
+    // double tap only asks.
     const card2 = await openCard(page, task);
     await card2.locator("details > summary").click();
     const row2 = card2.locator(".milestones li").nth(index);
-    await row2.getByRole("button", { name: "撤销完成" }).click();
+    await row2.getByRole("button", { name: "撤销完成" }).dblclick();
     const confirm = row2.getByRole("button", {
       name: "确认撤销？将清除完成日期 2022年11月3日",
     });
