@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import {
   fetchDocuments,
   launchBrowser,
+  logIn,
   openPage,
   PHONE,
   saveScreenshot,
@@ -28,13 +29,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function logInAsReporter(page) {
-  await page.goto(`${server.url}/login`);
-  await waitForContent(page);
-  await page.fill('input[autocomplete="username"]', "reporter");
-  await page.fill('input[autocomplete="current-password"]', "demo-reporter");
-  await page.click('button[type="submit"]');
-  await page.waitForSelector("text=退出登录");
+function logInAsReporter(page) {
+  return logIn(page, server.url, "reporter", "demo-reporter");
 }
 
 /** Returns the home's stored open-period figure of `indicator`. */

@@ -226,3 +226,13 @@ export async function waitForChart(page, testId) {
   );
   return handle.jsonValue();
 }
+
+/** Logs `page` in through the login screen as `account` with `passcode`. */
+export async function logIn(page, baseUrl, account, passcode) {
+  await page.goto(`${baseUrl}/login`);
+  await waitForContent(page);
+  await page.fill('input[autocomplete="username"]', account);
+  await page.fill('input[autocomplete="current-password"]', passcode);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector("text=退出登录");
+}

@@ -12,6 +12,7 @@ import {
   fetchDocuments,
   horizontalOverflow,
   launchBrowser,
+  logIn,
   openPage,
   PHONE,
   ROOT,
@@ -84,13 +85,8 @@ function bulletinCsv() {
   return { csv: lines.join("\n") + "\n", newValue, indicator };
 }
 
-async function logInAsOffice(page) {
-  await page.goto(`${server.url}/login`);
-  await waitForContent(page);
-  await page.fill('input[autocomplete="username"]', "office");
-  await page.fill('input[autocomplete="current-password"]', "demo-office");
-  await page.click('button[type="submit"]');
-  await page.waitForSelector("text=退出登录");
+function logInAsOffice(page) {
+  return logIn(page, server.url, "office", "demo-office");
 }
 
 test("import link shows on a fresh home screen", async () => {

@@ -9,6 +9,7 @@ import { after, before, test } from "node:test";
 import {
   fetchDocuments,
   launchBrowser,
+  logIn,
   openPage,
   PHONE,
   saveScreenshot,
@@ -29,13 +30,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function logInAsOffice(page) {
-  await page.goto(`${server.url}/login`);
-  await waitForContent(page);
-  await page.fill('input[autocomplete="username"]', "office");
-  await page.fill('input[autocomplete="current-password"]', "demo-office");
-  await page.click('button[type="submit"]');
-  await page.waitForSelector("text=退出登录");
+function logInAsOffice(page) {
+  return logIn(page, server.url, "office", "demo-office");
 }
 
 /** Reads the stored ledger's task `id`. */
@@ -95,8 +91,8 @@ test("milestone done on picked date", async () => {
       others,
     );
 
-    // Undoing takes a second tap, which names the date it clears; a
-    // double tap only asks.
+    // Undoing takes a second tap, which names the date it clears. A double
+    // tap only shows the question.
     const card2 = await openCard(page, task);
     await card2.locator("details > summary").click();
     const row2 = card2.locator(".milestones li").nth(index);
